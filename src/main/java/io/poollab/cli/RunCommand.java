@@ -1,0 +1,115 @@
+package io.poollab.cli;
+
+import io.poollab.config.ConfigException;
+import io.poollab.config.LoadedConfig;
+import io.poollab.config.Overrides;
+import io.poollab.config.PoolLabHome;
+import io.poollab.config.PoolMode;
+import io.poollab.config.Problem;
+import io.poollab.config.RunConfigLoader;
+import io.poollab.history.RunIdSequence;
+import io.poollab.migrate.Engine;
+import io.poollab.migrate.Run;
+import io.poollab.migrate.RunResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code poollab run}: one migration, with live progress on stderr and a summary (or JSON) on stdout. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Migrate the configured tables and measure the pools.")
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PoolLabCli parent;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Run config (YAML)")
+    Path config;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Worker count (overrides the config)")
+    Integer workers;
+
+    @Option(names = "--pool-size", paramLabel = "N", description = "maximumPoolSize of both pools (overrides the config)")
+    Integer poolSize;
+
+    @Option(names = "--pool-mode", paramLabel = "MODE", converter = PoolModeConverter.class,
+            description = "shared, per-worker or unpooled (overrides the config)")
+    PoolMode poolMode;
+
+    @Option(names = "--label", paramLabel = "TEXT", description = "A label for this run")
+    String label;
+
+    @Option(names = "--json", description = "Print one JSON summary object on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext context = parent.context();
+        Path home = PoolLabHome.ensure(context.home());
+        LoadedConfig loaded = RunConfigLoader.load(config, new Overrides(workers, poolSize, poolMode, label),
+                context.environment(), home);
+        loaded.warnings().forEach(w -> context.err().println("warning: " + w.oneLine()));
+        long runId = new RunIdSequence(home).next();
+        ProgressPrinter progress = new ProgressPrinter(context.err(), System.console() != null);
+        Run run;
+        try {
+            run = new Engine(context.environment()).start(loaded.spec(), runId, List.of(progress));
+        } catch (ConfigException e) {
+            throw located(e, loaded);
+        }
+        Thread cancelOnInterrupt = new Thread(() -> {
+            run.cancel();
+            try {
+                run.completion().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // The JVM is exiting; the run's threads are daemons and stop with it.
+            }
+        }, "poollab-cancel-on-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        RunResult result = run.await();
+        removeHook(cancelOnInterrupt);
+        progress.finish();
+        if (json) {
+            context.out().println(SummaryJson.write(result));
+        } else {
+            SummaryTable.print(result, context.out());
+        }
+        if (result.error() != null) {
+            context.err().println("error: " + result.error());
+        }
+        return ExitCode.of(result);
+    }
+
+    /** Gives engine problems (which know fields, not files) the file:line:col of those fields. */
+    static ConfigException located(ConfigException e, LoadedConfig loaded) {
+        List<Problem> problems = new ArrayList<>();
+        for (Problem problem : e.problems()) {
+            problems.add(problem.location().isEmpty()
+                    ? new Problem(problem.severity(), loaded.locate(problem.field()), problem.field(), problem.message())
+                    : problem);
+        }
+        return new ConfigException(problems);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C arrived as the run finished: the hook is already running and will find the run done.
+        }
+    }
+
+    static final class PoolModeConverter implements picocli.CommandLine.ITypeConverter<PoolMode> {
+        @Override
+        public PoolMode convert(String value) {
+            return io.poollab.config.ConfigValue.fromId(PoolMode.class, value).orElseThrow(() ->
+                    new picocli.CommandLine.TypeConversionException("\"" + value
+                            + "\" is not one of shared, per-worker, unpooled"));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.poollab.db;
+
+public record Column(String name, ColumnType type, boolean nullable) {
+}

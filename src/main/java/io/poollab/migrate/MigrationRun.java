@@ -1,0 +1,407 @@
+package io.poollab.migrate;
+
+import io.poollab.config.ConfigException;
+import io.poollab.config.PoolMode;
+import io.poollab.config.Problem;
+import io.poollab.config.RunSpec;
+import io.poollab.config.Side;
+import io.poollab.db.Connections;
+import io.poollab.pool.Health;
+import io.poollab.pool.PoolMetrics;
+import io.poollab.pool.SidePool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running migration: owns the pools, the workers, the sampler and the coordinator thread that verifies,
+ * closes everything and completes the result. Workers pull {@link CopyTask}s; a failure or a cancel stops every
+ * worker at its next queue operation.
+ */
+final class MigrationRun implements Run {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
+    static final int MAX_WORKERS = 1024;
+
+    private final long runId;
+    private final RunSpec spec;
+    private final RunInfo info;
+    private final Map<Side, SidePool> pools;
+    private final Map<Side, Connection> monitors;
+    private final List<TableState> tables;
+    private final Verifier verifier;
+    private final Listeners listeners;
+    private final Sampler sampler;
+    private final Queue<CopyTask> tasks = new ConcurrentLinkedQueue<>();
+    private final TimeBreakdown time = new TimeBreakdown();
+    private final LongAdder rows = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final List<RunEvent> events = new ArrayList<>();
+    private final List<PartitionResult> completed = new ArrayList<>();
+    private final Set<Integer> alive = new TreeSet<>();
+    private final Set<ChunkQueue> activeQueues = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
+    private final ScheduledExecutorService samplerThread;
+    private volatile int desiredWorkers;
+    private volatile Throwable stopCause;
+    private volatile String failure;
+    private volatile long startNanos;
+
+    MigrationRun(long runId, RunSpec spec, RunInfo info, Map<Side, SidePool> pools, Map<Side, Connection> monitors,
+                 Map<Side, io.poollab.db.Dialect> dialects, List<TableState> tables, Verifier verifier,
+                 List<RunListener> listeners) {
+        this.runId = runId;
+        this.spec = spec;
+        this.info = info;
+        this.pools = new EnumMap<>(pools);
+        this.monitors = new EnumMap<>(monitors);
+        this.tables = tables;
+        this.verifier = verifier;
+        this.listeners = new Listeners(listeners);
+        this.sampler = new Sampler(this, dialects, monitors);
+        this.desiredWorkers = spec.workers();
+        this.samplerThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, threadName("sampler")));
+        for (TableState table : tables) {
+            for (int p = 0; p < table.plan.partitions().size(); p++) {
+                tasks.add(new CopyTask(table, p, table.plan.partitions().get(p)));
+            }
+        }
+    }
+
+    void start() {
+        startNanos = System.nanoTime();
+        listeners.started(info);
+        info.notes().forEach(note -> event(RunEvent.Type.INFO, note));
+        info.warnings().forEach(this::warn);
+        samplerThread.scheduleAtFixedRate(this::sampleQuietly, spec.sampleIntervalMs(), spec.sampleIntervalMs(),
+                TimeUnit.MILLISECONDS);
+        spawnWorkers();
+        daemon(this::coordinate, threadName("coordinator")).start();
+    }
+
+    // ---- the Run API ----
+
+    @Override
+    public long id() {
+        return runId;
+    }
+
+    @Override
+    public RunInfo info() {
+        return info;
+    }
+
+    @Override
+    public void cancel() {
+        if (stopCause == null) {
+            event(RunEvent.Type.INFO, "cancel requested");
+            stop(new CancellationException("cancelled"));
+        }
+    }
+
+    @Override
+    public void resize(Side side, int maximumPoolSize, int minimumIdle) throws ConfigException {
+        String field = "pool." + side.id();
+        if (spec.poolMode() == PoolMode.UNPOOLED) {
+            throw new ConfigException(Problem.error("", "pool.mode", "unpooled runs have no pool size to change"));
+        }
+        if (maximumPoolSize < 1) {
+            throw new ConfigException(Problem.error("", field + ".maximumPoolSize",
+                    "must be at least 1, got " + maximumPoolSize));
+        }
+        if (minimumIdle < 0 || minimumIdle > maximumPoolSize) {
+            throw new ConfigException(Problem.error("", field + ".minimumIdle", minimumIdle
+                    + (minimumIdle < 0 ? " is negative" : " is more than maximumPoolSize " + maximumPoolSize)));
+        }
+        SidePool pool = pools.get(side);
+        var before = pool.settings();
+        pool.resize(maximumPoolSize, minimumIdle);
+        event(RunEvent.Type.RESIZE, side + " pool resized: maximumPoolSize " + before.maximumPoolSize() + " → "
+                + maximumPoolSize + ", minimumIdle " + before.minimumIdle() + " → " + minimumIdle);
+    }
+
+    @Override
+    public void setWorkers(int workers) throws ConfigException {
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new ConfigException(Problem.error("", "workers", "must be between 1 and " + MAX_WORKERS
+                    + ", got " + workers));
+        }
+        int before = desiredWorkers;
+        desiredWorkers = workers;
+        event(RunEvent.Type.WORKERS, "workers " + before + " → " + workers);
+        spawnWorkers();
+    }
+
+    @Override
+    public int workers() {
+        return desiredWorkers;
+    }
+
+    @Override
+    public CompletableFuture<RunResult> completion() {
+        return completion;
+    }
+
+    // ---- for workers and the sampler ----
+
+    RunSpec spec() {
+        return spec;
+    }
+
+    SidePool pool(Side side) {
+        return pools.get(side);
+    }
+
+    TimeBreakdown time() {
+        return time;
+    }
+
+    String threadName(String role) {
+        return "poollab-run-" + runId + "-" + role;
+    }
+
+    long elapsedMs() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    void rowsCommitted(long count) {
+        rows.add(count);
+    }
+
+    long rowsCommitted() {
+        return rows.sum();
+    }
+
+    void bytesWritten(long count) {
+        bytes.add(count);
+    }
+
+    long bytesWritten() {
+        return bytes.sum();
+    }
+
+    /** The next partition for worker {@code index}, or null when it should stop. */
+    CopyTask nextTask(int index) {
+        if (stopCause != null || index >= desiredWorkers) {
+            return null;
+        }
+        return tasks.poll();
+    }
+
+    /** Registers a partition's queue so that a stop reaches it; fails it at once if the run is stopping. */
+    void activate(ChunkQueue queue) {
+        activeQueues.add(queue);
+        Throwable cause = stopCause;
+        if (cause != null) {
+            queue.fail(cause);
+        }
+    }
+
+    void deactivate(ChunkQueue queue) {
+        activeQueues.remove(queue);
+    }
+
+    void partitionCompleted(PartitionResult result) {
+        synchronized (completed) {
+            completed.add(result);
+        }
+        listeners.partitionCompleted(result);
+    }
+
+    void taskFailed(CopyTask task, int worker, Throwable cause) {
+        if (cause instanceof CancellationException) {
+            return;
+        }
+        String message = task.describe() + ": " + describe(cause);
+        LOG.debug("worker {} failed on {}", worker, task.describe(), cause);
+        synchronized (this) {
+            if (failure == null) {
+                failure = message;
+            }
+        }
+        event(RunEvent.Type.ERROR, message);
+        stop(cause);
+    }
+
+    void workerFailed(int worker, RuntimeException cause) {
+        String message = "worker " + worker + " could not start: " + describe(cause);
+        LOG.debug(message, cause);
+        synchronized (this) {
+            if (failure == null) {
+                failure = message;
+            }
+        }
+        event(RunEvent.Type.ERROR, message);
+        stop(cause);
+    }
+
+    synchronized void workerExited(int index) {
+        alive.remove(index);
+        notifyAll();
+    }
+
+    void warn(String message) {
+        event(RunEvent.Type.WARNING, message);
+    }
+
+    void event(RunEvent.Type type, String message) {
+        RunEvent event = new RunEvent(startNanos == 0 ? 0 : elapsedMs(), type, message);
+        synchronized (events) {
+            events.add(event);
+        }
+        listeners.event(event);
+    }
+
+    // ---- internals ----
+
+    private synchronized void spawnWorkers() {
+        for (int i = 0; i < desiredWorkers && !tasks.isEmpty() && stopCause == null; i++) {
+            if (alive.add(i)) {
+                daemon(new Worker(i, this), threadName("worker-" + i)).start();
+            }
+        }
+    }
+
+    private void stop(Throwable cause) {
+        synchronized (this) {
+            if (stopCause != null) {
+                return;
+            }
+            stopCause = cause;
+        }
+        activeQueues.forEach(queue -> queue.fail(cause));
+    }
+
+    private synchronized void awaitWorkers() throws InterruptedException {
+        while (!alive.isEmpty()) {
+            wait();
+        }
+    }
+
+    private void sampleQuietly() {
+        try {
+            listeners.sample(sampler.sample());
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again; log it and keep sampling.
+            LOG.warn("sampling failed", e);
+        }
+    }
+
+    private void coordinate() {
+        RunResult result;
+        double seconds = 0;
+        double verifySeconds = 0;
+        List<RunResult.TableResult> tableResults = List.of();
+        try {
+            awaitWorkers();
+            seconds = elapsedMs() / 1000.0;
+            samplerThread.shutdown();
+            samplerThread.awaitTermination(10, TimeUnit.SECONDS);
+            sampleQuietly();
+            boolean copied = stopCause == null && tasks.isEmpty();
+            long verifyStart = System.nanoTime();
+            tableResults = verifier.verify(tables, copied ? spec.verify() : io.poollab.config.VerifyMode.NONE);
+            verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
+            for (RunResult.TableResult table : tableResults) {
+                if (Boolean.FALSE.equals(table.verified()) && failure == null) {
+                    failure = "verification failed for " + table.source() + " → " + table.target() + ": source "
+                            + table.rows() + " rows " + nullToEmpty(table.sourceChecksum()) + ", target "
+                            + table.targetRows() + " rows " + nullToEmpty(table.targetChecksum());
+                    event(RunEvent.Type.ERROR, failure);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted while finishing the run";
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("verification failed", e);
+            failure = "verification could not read the target: " + describe(e);
+            event(RunEvent.Type.ERROR, failure);
+        } finally {
+            samplerThread.shutdownNow();
+            pools.values().forEach(SidePool::close);
+            monitors.values().forEach(MigrationRun::closeQuietly);
+        }
+        result = result(seconds, verifySeconds, tableResults);
+        listeners.finished(result);
+        completion.complete(result);
+    }
+
+    private RunResult result(double seconds, double verifySeconds, List<RunResult.TableResult> tableResults) {
+        RunStatus status = failure != null ? RunStatus.FAILED
+                : stopCause instanceof CancellationException ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+        Map<Side, RunResult.PoolSummary> summaries = new EnumMap<>(Side.class);
+        Health health = Health.HEALTHY;
+        List<String> reasons = new ArrayList<>();
+        for (Side side : Side.values()) {
+            Sampler.SideTracker tracker = sampler.side(side);
+            PoolMetrics.Totals totals = pools.get(side).metrics().totals();
+            summaries.put(side, new RunResult.PoolSummary(pools.get(side).settings(), tracker.peakActive(),
+                    tracker.peakPending(), tracker.peakTotal(), tracker.health().peakUtilization(), totals.created(),
+                    totals.borrows(), totals.timeouts(), totals.errors(), totals.acquire(), totals.usage(),
+                    totals.creation(), tracker.peakDbSessions()));
+            health = health.worse(tracker.health().worst().health());
+            reasons.addAll(tracker.health().worst().reasons());
+        }
+        List<String> incomplete = new ArrayList<>();
+        for (TableState table : tables) {
+            for (int p = 0; p < table.plan.partitions().size(); p++) {
+                if (!table.isComplete(p)) {
+                    incomplete.add(table.plan.label() + " " + table.plan.partitions().get(p));
+                }
+            }
+        }
+        List<PartitionResult> done;
+        synchronized (completed) {
+            done = List.copyOf(completed);
+        }
+        List<RunEvent> allEvents;
+        synchronized (events) {
+            allEvents = List.copyOf(events);
+        }
+        return new RunResult(runId, spec, status, failure, rows.sum(), bytes.sum(), seconds, verifySeconds,
+                desiredWorkers, summaries, time.snapshot(), tableResults, health, reasons, done, incomplete,
+                allEvents);
+    }
+
+    static String describe(Throwable cause) {
+        if (cause instanceof SQLException sql) {
+            return Connections.firstLine(sql);
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a monitor connection failed", e);
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

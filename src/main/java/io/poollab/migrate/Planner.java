@@ -1,0 +1,223 @@
+package io.poollab.migrate;
+
+import io.poollab.config.ConfigException;
+import io.poollab.config.Problem;
+import io.poollab.config.RunSpec;
+import io.poollab.config.TableSpec;
+import io.poollab.config.TargetMode;
+import io.poollab.db.Column;
+import io.poollab.db.Dialect;
+import io.poollab.db.KeyRange;
+import io.poollab.db.TableInfo;
+import io.poollab.db.TableRef;
+import io.poollab.db.UnmappedTypeException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks every table against both catalogs and decides keys, partitions, types and the transfer path, reading
+ * only. Every problem found is collected, so a user fixes a config in one go; nothing is written to the target
+ * unless the whole plan is sound.
+ */
+final class Planner {
+
+    private static final int SAMPLE_PER_PARTITION = 50;
+    private static final int MAX_SAMPLE = 20_000;
+
+    private final RunSpec spec;
+    private final Dialect sourceDialect;
+    private final Dialect targetDialect;
+    private final Connection source;
+    private final Connection target;
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    Planner(RunSpec spec, Dialect sourceDialect, Dialect targetDialect, Connection source, Connection target) {
+        this.spec = spec;
+        this.sourceDialect = sourceDialect;
+        this.targetDialect = targetDialect;
+        this.source = source;
+        this.target = target;
+    }
+
+    record Result(List<TablePlan> tables, List<String> warnings) {
+    }
+
+    Result plan() throws ConfigException, SQLException {
+        List<TablePlan> tables = new ArrayList<>();
+        Set<String> targets = new HashSet<>();
+        for (int i = 0; i < spec.tables().size(); i++) {
+            planTable(i, spec.tables().get(i)).ifPresent(tables::add);
+        }
+        for (TablePlan table : tables) {
+            if (!targets.add(table.targetRef().toString().toLowerCase())) {
+                problems.add(error(table.index(), "target", "table " + table.targetRef()
+                        + " is the target of more than one table entry"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new Result(tables, warnings);
+    }
+
+    private Optional<TablePlan> planTable(int index, TableSpec table) throws SQLException {
+        TableRef sourceRef = TableRef.parse(table.source());
+        Optional<TableInfo> found = sourceDialect.describe(source, sourceRef);
+        if (found.isEmpty()) {
+            problems.add(error(index, "source", "table " + sourceRef + " not found in the source database"));
+            return Optional.empty();
+        }
+        TableInfo info = found.get();
+        int problemsBefore = problems.size();
+        Optional<Column> key = chooseKey(index, table, info);
+        if (problems.size() > problemsBefore) {
+            return Optional.empty();
+        }
+        boolean sameDialect = sourceDialect.id().equals(targetDialect.id());
+        TableRef targetRef = TableRef.parse(table.target() == null ? table.source() : table.target());
+        Optional<TableInfo> existing = targetDialect.describe(target, targetRef);
+        if (existing.isEmpty() && !sameDialect) {
+            targetRef = new TableRef(targetRef.schema() == null ? null : targetDialect.fold(targetRef.schema()),
+                    targetDialect.fold(targetRef.name()));
+        }
+        boolean recreate = table.mode() == TargetMode.RECREATE;
+        if (recreate && existing.isPresent()) {
+            // Dropped and created again by the preparer: plan it as a new table under its existing name.
+            targetRef = existing.get().ref();
+            existing = Optional.empty();
+        }
+        List<String> targetNames = new ArrayList<>();
+        List<String> createColumns = new ArrayList<>();
+        boolean passThrough = sameDialect && sourceDialect.rawReader(info.ref(), info.columns(), null,
+                spec.copyFormat()).isPresent();
+        long rowsBefore = 0;
+        if (existing.isPresent()) {
+            TableInfo existingTarget = existing.get();
+            targetRef = existingTarget.ref();
+            rowsBefore = targetDialect.countRows(target, targetRef, "");
+            if (table.mode() == TargetMode.CREATE && rowsBefore > 0) {
+                problems.add(error(index, "mode", "target table " + targetRef + " already holds "
+                        + String.format("%,d", rowsBefore) + " rows; use mode truncate or append, or drop it"));
+                return Optional.empty();
+            }
+            for (Column column : info.columns()) {
+                Optional<Column> match = existingTarget.column(column.name());
+                if (match.isEmpty()) {
+                    problems.add(error(index, "target", "target table " + targetRef + " has no column "
+                            + column.name()));
+                    continue;
+                }
+                targetNames.add(match.get().name());
+                passThrough &= match.get().type().nativeType().equals(column.type().nativeType());
+                if (!sameDialect && !compatible(column, match.get())) {
+                    problems.add(error(index, "target", "column " + column.name() + ": source "
+                            + column.type().nativeType() + " cannot be written to target "
+                            + match.get().type().nativeType()));
+                }
+            }
+        } else if (table.mode() != TargetMode.CREATE && !recreate) {
+            problems.add(error(index, "target", "target table " + targetRef + " not found; mode " + table.mode().id()
+                    + " needs an existing table (mode create makes one)"));
+            return Optional.empty();
+        } else {
+            for (Column column : info.columns()) {
+                String name = sameDialect ? column.name() : targetDialect.fold(column.name());
+                targetNames.add(name);
+                try {
+                    String type = sameDialect ? column.type().nativeType() : targetDialect.ddlType(column.type());
+                    createColumns.add(TablePlan.definition(targetDialect, name, type, column.nullable()));
+                } catch (UnmappedTypeException e) {
+                    problems.add(error(index, "source", "column " + info.ref() + "." + column.name() + ": "
+                            + e.getMessage()));
+                }
+            }
+        }
+        if (!passThrough) {
+            for (Column column : info.columns()) {
+                if (!column.type().isMapped()) {
+                    problems.add(error(index, "source", "column " + info.ref() + "." + column.name() + " has type "
+                            + column.type().nativeType() + ", which PoolLab cannot carry to " + targetDialect.id()));
+                }
+            }
+        }
+        List<String> targetPrimaryKey = info.primaryKey().stream()
+                .map(pk -> targetNames.size() == info.columns().size()
+                        ? targetNames.get(info.indexOf(pk)) : pk).toList();
+        long estimate = info.rowEstimate() >= 0 ? info.rowEstimate() : sourceDialect.countRows(source, info.ref(), "");
+        Partitioner.Split split = partitions(info, key.orElse(null), estimate);
+        return Optional.of(new TablePlan(index, table, info, targetRef, info.columns(), targetNames, key.orElse(null),
+                existing.isPresent(), createColumns, targetPrimaryKey, passThrough, split.ranges(), split.quantiles(),
+                estimate, rowsBefore));
+    }
+
+    /** The key to partition on, or empty for one partition; records a problem when the given key is unusable. */
+    private Optional<Column> chooseKey(int index, TableSpec table, TableInfo info) {
+        if (table.key() != null) {
+            Optional<Column> column = info.column(table.key());
+            String where = "key column " + table.key() + " of " + info.ref();
+            if (column.isEmpty()) {
+                problems.add(error(index, "key", "column " + table.key() + " not found in " + info.ref()));
+                return Optional.empty();
+            }
+            Column key = column.get();
+            if (key.nullable()) {
+                problems.add(error(index, "key", where + " is nullable; a partitioning key must be NOT NULL"));
+                return Optional.empty();
+            }
+            if (!info.isUniqueColumn(key.name())) {
+                problems.add(error(index, "key", where + " is not unique; use the primary key or a NOT NULL column "
+                        + "with a unique index"));
+                return Optional.empty();
+            }
+            if (!key.type().isMapped() || !key.type().kind().isRangeKey()) {
+                problems.add(error(index, "key", where + " has type " + key.type().nativeType()
+                        + "; PoolLab splits integer, date and timestamp keys"));
+                return Optional.empty();
+            }
+            return column;
+        }
+        List<List<String>> candidates = new ArrayList<>();
+        candidates.add(info.primaryKey());
+        candidates.addAll(info.uniqueKeys());
+        for (List<String> candidate : candidates) {
+            if (candidate.size() == 1) {
+                Column column = info.column(candidate.get(0)).orElseThrow();
+                if (!column.nullable() && column.type().isMapped() && column.type().kind().isRangeKey()) {
+                    return Optional.of(column);
+                }
+            }
+        }
+        warnings.add(info.ref() + " has no single-column NOT NULL unique key of integer, date or timestamp type: "
+                + "it is copied as one partition by one worker");
+        return Optional.empty();
+    }
+
+    private Partitioner.Split partitions(TableInfo info, Column key, long estimate) throws SQLException {
+        if (key == null) {
+            return new Partitioner.Split(List.of(KeyRange.ALL), false);
+        }
+        int count = spec.partitionsPerTable().orElse(Partitioner.autoCount(spec.workers(), estimate));
+        Optional<long[]> bounds = sourceDialect.keyBounds(source, info.ref(), key);
+        if (bounds.isEmpty() || count <= 1) {
+            return new Partitioner.Split(List.of(KeyRange.ALL), false);
+        }
+        int wanted = Math.min(MAX_SAMPLE, count * SAMPLE_PER_PARTITION);
+        List<Long> sample = sourceDialect.sampleKeys(source, info.ref(), key, estimate, wanted);
+        return Partitioner.split(bounds.get()[0], bounds.get()[1], count, sample);
+    }
+
+    private static boolean compatible(Column source, Column target) {
+        return source.type().isMapped() && target.type().isMapped()
+                && source.type().kind().javaType().equals(target.type().kind().javaType());
+    }
+
+    private static Problem error(int index, String field, String message) {
+        return Problem.error("", "tables[" + index + "]." + field, message);
+    }
+}

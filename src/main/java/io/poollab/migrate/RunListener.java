@@ -1,0 +1,23 @@
+package io.poollab.migrate;
+
+/**
+ * Receives a run's progress. Called on engine threads (the sampler, workers): implementations must return quickly
+ * and hand anything slow to their own thread. Every method is a no-op by default.
+ */
+public interface RunListener {
+
+    default void started(RunInfo info) {
+    }
+
+    default void sample(RunSample sample) {
+    }
+
+    default void event(RunEvent event) {
+    }
+
+    default void partitionCompleted(PartitionResult partition) {
+    }
+
+    default void finished(RunResult result) {
+    }
+}

@@ -1,0 +1,124 @@
+package io.poollab.migrate;
+
+import io.poollab.config.Side;
+import io.poollab.db.Connections;
+import io.poollab.db.Dialect;
+import io.poollab.pool.HealthTracker;
+import io.poollab.pool.PoolGauges;
+import io.poollab.pool.PoolMetrics;
+import io.poollab.pool.SidePool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Takes a {@link RunSample} every sampleIntervalMs: pool gauges, the interval's acquire percentiles, committed rows
+ * and, where the server can tell, the live session count of each side's application name, read on a monitor
+ * connection of its own (so it never takes a pooled connection away from the workers). Runs on one thread.
+ */
+final class Sampler {
+
+    private final MigrationRun run;
+    private final Map<Side, Dialect> dialects;
+    private final Map<Side, Connection> monitors;
+    private final Map<Side, SideTracker> sides = new EnumMap<>(Side.class);
+    private long previousElapsedMs;
+    private long previousRows;
+
+    Sampler(MigrationRun run, Map<Side, Dialect> dialects, Map<Side, Connection> monitors) {
+        this.run = run;
+        this.dialects = dialects;
+        this.monitors = new EnumMap<>(monitors);
+        for (Side side : Side.values()) {
+            sides.put(side, new SideTracker(side));
+        }
+    }
+
+    synchronized RunSample sample() {
+        long elapsedMs = run.elapsedMs();
+        long rows = run.rowsCommitted();
+        double seconds = (elapsedMs - previousElapsedMs) / 1000.0;
+        double rowsPerSecond = seconds <= 0 ? 0 : (rows - previousRows) / seconds;
+        previousElapsedMs = elapsedMs;
+        previousRows = rows;
+        SideSample source = sides.get(Side.SOURCE).sample(elapsedMs);
+        SideSample target = sides.get(Side.TARGET).sample(elapsedMs);
+        return new RunSample(elapsedMs, rows, run.bytesWritten(), rowsPerSecond, run.workers(), source, target);
+    }
+
+    SideTracker side(Side side) {
+        return sides.get(side);
+    }
+
+    /** Peaks, health and the session monitor of one side. */
+    final class SideTracker {
+
+        private final Side side;
+        private final HealthTracker health;
+        private final String applicationName;
+        private int peakActive;
+        private int peakPending;
+        private int peakTotal;
+        private int peakDbSessions = -1;
+
+        SideTracker(Side side) {
+            this.side = side;
+            this.health = new HealthTracker(side.id());
+            this.applicationName = SidePool.applicationName(run.id(), side);
+        }
+
+        private SideSample sample(long elapsedMs) {
+            SidePool pool = run.pool(side);
+            PoolGauges gauges = pool.gauges();
+            PoolMetrics.IntervalStats interval = pool.metrics().drainInterval();
+            int sessions = countSessions();
+            peakActive = Math.max(peakActive, gauges.active());
+            peakPending = Math.max(peakPending, gauges.pending());
+            peakTotal = Math.max(peakTotal, gauges.total());
+            peakDbSessions = Math.max(peakDbSessions, sessions);
+            long errors = pool.metrics().errors();
+            health.update(elapsedMs, gauges, errors);
+            return new SideSample(gauges.active(), gauges.idle(), gauges.pending(), gauges.total(), gauges.max(),
+                    interval.acquire().p50Ms(), interval.acquire().p95Ms(), interval.acquire().p99Ms(),
+                    interval.acquire().maxMs(), interval.acquire().count(), pool.metrics().timeouts(), errors, sessions);
+        }
+
+        private int countSessions() {
+            Connection monitor = monitors.get(side);
+            if (monitor == null) {
+                return -1;
+            }
+            try {
+                OptionalInt count = dialects.get(side).countSessions(monitor, applicationName);
+                return count.orElse(-1);
+            } catch (SQLException e) {
+                // One warning, then no more attempts: a monitor without rights to see sessions stays blind.
+                monitors.remove(side);
+                run.warn(side + " server sessions cannot be counted: " + Connections.firstLine(e));
+                return -1;
+            }
+        }
+
+        int peakActive() {
+            return peakActive;
+        }
+
+        int peakPending() {
+            return peakPending;
+        }
+
+        int peakTotal() {
+            return peakTotal;
+        }
+
+        int peakDbSessions() {
+            return peakDbSessions;
+        }
+
+        HealthTracker health() {
+            return health;
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.poollab.migrate;
+
+import io.poollab.config.HoldConnections;
+import io.poollab.config.Side;
+import io.poollab.config.VerifyMode;
+import io.poollab.db.ByteChunk;
+import io.poollab.db.Chunk;
+import io.poollab.db.KeyRange;
+import io.poollab.db.ReadResult;
+import io.poollab.db.RowChunk;
+import io.poollab.db.RowDigest;
+import io.poollab.db.UnitWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker: takes partitions until none are left (or it is told to stop), and copies each with a reader on a
+ * companion thread and the writer on its own thread, joined by a {@link ChunkQueue}. In per-worker pool mode the
+ * worker's own pools open when it starts and close when it stops.
+ */
+final class Worker implements Runnable {
+
+    private final int index;
+    private final MigrationRun run;
+    private final ExecutorService readerThread;
+    private final Map<TableState, ChunkQueue> queues = new HashMap<>();
+
+    Worker(int index, MigrationRun run) {
+        this.index = index;
+        this.run = run;
+        this.readerThread = Executors.newSingleThreadExecutor(
+                r -> new Thread(r, run.threadName("worker-" + index + "-reader")));
+    }
+
+    @Override
+    public void run() {
+        try {
+            run.pool(Side.SOURCE).workerStarted(index);
+            run.pool(Side.TARGET).workerStarted(index);
+            CopyTask task;
+            while ((task = run.nextTask(index)) != null) {
+                try {
+                    copy(task);
+                } catch (Throwable failure) {
+                    run.taskFailed(task, index, rootCause(failure));
+                }
+            }
+        } catch (RuntimeException poolFailure) {
+            run.workerFailed(index, poolFailure);
+        } finally {
+            readerThread.shutdownNow();
+            awaitReader();
+            run.pool(Side.SOURCE).workerStopped(index);
+            run.pool(Side.TARGET).workerStopped(index);
+            run.workerExited(index);
+        }
+    }
+
+    private void copy(CopyTask task) throws Exception {
+        long started = System.nanoTime();
+        TableState table = task.table();
+        ChunkQueue queue = queues.computeIfAbsent(table, this::newQueue);
+        queue.reset();
+        run.activate(queue);
+        try {
+            copyThrough(task, queue, started);
+        } finally {
+            run.deactivate(queue);
+        }
+    }
+
+    private void copyThrough(CopyTask task, ChunkQueue queue, long started) throws Exception {
+        TableState table = task.table();
+        RowDigest digest = run.spec().verify() == VerifyMode.CHECKSUM ? new RowDigest() : null;
+        Future<ReadResult> reading = readerThread.submit(() -> read(task, queue, digest));
+        long written;
+        try {
+            written = write(task, queue);
+        } catch (Throwable failure) {
+            queue.fail(failure);
+            awaitQuietly(reading);
+            throw failure;
+        }
+        ReadResult read = get(reading);
+        if (read.rows() != written) {
+            throw new IllegalStateException(task.describe() + ": read " + read.rows() + " rows but wrote " + written);
+        }
+        table.completed(task.partition(), written, digest);
+        run.partitionCompleted(new PartitionResult(table.plan.label(), task.partition(), task.range().toString(),
+                written, read.bytes(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), index));
+    }
+
+    private ReadResult read(CopyTask task, ChunkQueue queue, RowDigest digest) throws Exception {
+        TableState table = task.table();
+        boolean batches = run.spec().holdConnections() == HoldConnections.PER_BATCH && table.plan.key() != null;
+        int batchRows = run.spec().batchRows();
+        long start = System.nanoTime();
+        long acquire = 0;
+        long rows = 0;
+        long bytes = 0;
+        try {
+            KeyRange range = task.range();
+            while (true) {
+                long borrowStart = System.nanoTime();
+                ReadResult unit;
+                try (Connection connection = run.pool(Side.SOURCE).borrow(index)) {
+                    acquire += System.nanoTime() - borrowStart;
+                    unit = table.reader.read(connection, range, batches ? batchRows : 0, queue, digest);
+                    // Ends the read transaction (and its snapshot) before the connection goes back.
+                    connection.rollback();
+                }
+                rows += unit.rows();
+                bytes += unit.bytes();
+                if (!batches || unit.rows() < batchRows || unit.lastKey() == null) {
+                    break;
+                }
+                range = range.after(unit.lastKey());
+            }
+            queue.end();
+            return new ReadResult(rows, bytes, null);
+        } catch (Throwable failure) {
+            queue.fail(failure);
+            throw failure;
+        } finally {
+            run.time().addAcquire(acquire);
+            run.time().addRead(System.nanoTime() - start - acquire - queue.readerWaitNanos());
+        }
+    }
+
+    /** Writes until the reader's end marker; returns the rows committed. */
+    private long write(CopyTask task, ChunkQueue queue) throws Exception {
+        TableState table = task.table();
+        boolean perPartition = run.spec().holdConnections() == HoldConnections.PER_PARTITION;
+        Connection connection = null;
+        UnitWriter writer = null;
+        long unitRows = 0;
+        long committed = 0;
+        try {
+            if (perPartition) {
+                connection = borrowTarget();
+                writer = open(table, connection);
+            }
+            while (true) {
+                Chunk chunk = queue.take();
+                if (chunk == ChunkQueue.END) {
+                    break;
+                }
+                if (writer == null) {
+                    connection = borrowTarget();
+                    writer = open(table, connection);
+                }
+                int rows = chunk.rows();
+                long bytes = chunk.bytes();
+                boolean endOfUnit = chunk.endOfUnit();
+                long writeStart = System.nanoTime();
+                writer.write(chunk);
+                run.time().addWrite(System.nanoTime() - writeStart);
+                queue.recycle(chunk);
+                unitRows += rows;
+                run.bytesWritten(bytes);
+                if (endOfUnit && !perPartition) {
+                    committed += commit(connection, writer, unitRows);
+                    connection.close();
+                    connection = null;
+                    writer = null;
+                    unitRows = 0;
+                }
+            }
+            if (perPartition) {
+                committed += commit(connection, writer, unitRows);
+                connection.close();
+                connection = null;
+            }
+            return committed;
+        } catch (Throwable failure) {
+            if (writer != null) {
+                writer.abort();
+            }
+            if (connection != null) {
+                rollbackAndClose(connection, failure);
+            }
+            throw failure;
+        }
+    }
+
+    private UnitWriter open(TableState table, Connection connection) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            return table.writer.open(connection);
+        } finally {
+            run.time().addWrite(System.nanoTime() - start);
+        }
+    }
+
+    private long commit(Connection connection, UnitWriter writer, long rows) throws SQLException {
+        long start = System.nanoTime();
+        writer.finish();
+        long committing = System.nanoTime();
+        run.time().addWrite(committing - start);
+        connection.commit();
+        run.time().addCommit(System.nanoTime() - committing);
+        run.rowsCommitted(rows);
+        return rows;
+    }
+
+    private Connection borrowTarget() throws SQLException {
+        long start = System.nanoTime();
+        try {
+            return run.pool(Side.TARGET).borrow(index);
+        } finally {
+            run.time().addAcquire(System.nanoTime() - start);
+        }
+    }
+
+    private ChunkQueue newQueue(TableState table) {
+        int columns = table.plan.sourceColumns().size();
+        return new ChunkQueue(ChunkQueue.CAPACITY, table.plan.passThrough()
+                ? () -> new ByteChunk(ChunkQueue.BYTE_CHUNK_SIZE)
+                : () -> new RowChunk(ChunkQueue.ROW_CHUNK_ROWS, columns), run.time());
+    }
+
+    private static void rollbackAndClose(Connection connection, Throwable failure) {
+        try (connection) {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static ReadResult get(Future<ReadResult> reading) throws Exception {
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static void awaitQuietly(Future<ReadResult> reading) {
+        try {
+            reading.get();
+        } catch (ExecutionException | InterruptedException expected) {
+            // The writer's failure is the one reported; the reader was aborted because of it.
+            if (expected instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitReader() {
+        try {
+            if (!readerThread.awaitTermination(30, TimeUnit.SECONDS)) {
+                run.warn("worker " + index + "'s reader did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first cause that is not PoolLab's own abort wrapper. */
+    static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof ChunkQueue.PartitionAbortedException || cause instanceof ExecutionException) {
+            if (cause.getCause() == null) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,118 @@
+package io.poollab.pool;
+
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.PoolStats;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The measurements of one side's pools (one pool, or every worker's pool in per-worker mode). HikariCP reports
+ * into it through {@link MetricsTrackerFactory}; the unpooled source times its physical connects the same way.
+ * Recording is wait-free (HdrHistogram {@link Recorder}); the sampler drains one interval at a time.
+ */
+public final class PoolMetrics implements MetricsTrackerFactory {
+
+    private static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Recorder acquireNanos = new Recorder(SIGNIFICANT_DIGITS);
+    private final Recorder usageMicros = new Recorder(SIGNIFICANT_DIGITS);
+    private final Recorder creationMicros = new Recorder(SIGNIFICANT_DIGITS);
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder created = new LongAdder();
+    private final LongAdder borrows = new LongAdder();
+    private final Histogram acquireTotal = new Histogram(SIGNIFICANT_DIGITS);
+    private final Histogram usageTotal = new Histogram(SIGNIFICANT_DIGITS);
+    private final Histogram creationTotal = new Histogram(SIGNIFICANT_DIGITS);
+    private Histogram acquireInterval;
+    private Histogram usageInterval;
+    private Histogram creationInterval;
+
+    @Override
+    public IMetricsTracker create(String poolName, PoolStats poolStats) {
+        return new IMetricsTracker() {
+            // Connection creation is timed by TimedDataSource, which also sees the pool's first connection.
+
+            @Override
+            public void recordConnectionAcquiredNanos(long nanos) {
+                recordAcquire(nanos);
+            }
+
+            @Override
+            public void recordConnectionUsageMillis(long millis) {
+                recordUsage(TimeUnit.MILLISECONDS.toMicros(millis));
+            }
+
+            @Override
+            public void recordConnectionTimeout() {
+                timeouts.increment();
+            }
+        };
+    }
+
+    void recordAcquire(long nanos) {
+        borrows.increment();
+        acquireNanos.recordValue(Math.max(0, nanos));
+    }
+
+    void recordUsage(long micros) {
+        usageMicros.recordValue(Math.max(0, micros));
+    }
+
+    void recordCreated(long micros) {
+        created.increment();
+        creationMicros.recordValue(Math.max(0, micros));
+    }
+
+    void recordError() {
+        errors.increment();
+    }
+
+    /** Acquire and usage statistics since the previous call; also folds them into the run's totals. */
+    public synchronized IntervalStats drainInterval() {
+        acquireInterval = acquireNanos.getIntervalHistogram(acquireInterval);
+        usageInterval = usageMicros.getIntervalHistogram(usageInterval);
+        creationInterval = creationMicros.getIntervalHistogram(creationInterval);
+        acquireTotal.add(acquireInterval);
+        usageTotal.add(usageInterval);
+        creationTotal.add(creationInterval);
+        return new IntervalStats(LatencyStats.ofNanos(acquireInterval), LatencyStats.ofMicros(usageInterval));
+    }
+
+    /** Totals over the whole run so far; call after a final {@link #drainInterval()}. */
+    public synchronized Totals totals() {
+        return new Totals(LatencyStats.ofNanos(acquireTotal), LatencyStats.ofMicros(usageTotal),
+                LatencyStats.ofMicros(creationTotal), borrows.sum(), created.sum(), timeouts.sum(), errors.sum());
+    }
+
+    public long timeouts() {
+        return timeouts.sum();
+    }
+
+    public long errors() {
+        return errors.sum();
+    }
+
+    public long created() {
+        return created.sum();
+    }
+
+    public long borrows() {
+        return borrows.sum();
+    }
+
+    /** One interval's acquire wait and connection usage (borrowed time). */
+    public record IntervalStats(LatencyStats acquire, LatencyStats usage) {
+    }
+
+    /**
+     * @param borrows  successful borrows (and, unpooled, physical connects)
+     * @param errors   failed borrows of any cause, timeouts included
+     */
+    public record Totals(LatencyStats acquire, LatencyStats usage, LatencyStats creation, long borrows, long created,
+                         long timeouts, long errors) {
+    }
+}

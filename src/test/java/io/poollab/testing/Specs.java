@@ -1,0 +1,46 @@
+package io.poollab.testing;
+
+import io.poollab.config.ConnectionProfile;
+import io.poollab.config.CopyFormat;
+import io.poollab.config.HoldConnections;
+import io.poollab.config.PoolMode;
+import io.poollab.config.PoolSettings;
+import io.poollab.config.RunSpec;
+import io.poollab.config.Secret;
+import io.poollab.config.TableSpec;
+import io.poollab.config.TargetMode;
+import io.poollab.config.VerifyMode;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** Run specs for engine tests, built in code (the YAML loader has its own tests). */
+public final class Specs {
+
+    private Specs() {
+    }
+
+    public static RunSpec copy(String sourceUrl, String targetUrl, String table, int workers, int poolSize) {
+        return new RunSpec("test", profile(sourceUrl), profile(targetUrl),
+                List.of(new TableSpec(table, null, null, TargetMode.CREATE)), workers, OptionalInt.empty(), 10_000,
+                HoldConnections.PER_PARTITION, PoolMode.SHARED, PoolSettings.defaultsFor(poolSize),
+                PoolSettings.defaultsFor(poolSize), 100, VerifyMode.CHECKSUM, CopyFormat.BINARY, false, "");
+    }
+
+    public static ConnectionProfile profile(String url) {
+        boolean h2 = url.startsWith("jdbc:h2:");
+        return ConnectionProfile.of(url, h2 ? "sa" : "postgres", Secret.NONE);
+    }
+
+    public static RunSpec with(RunSpec spec, int partitions, HoldConnections hold, int batchRows, CopyFormat format) {
+        return new RunSpec(spec.name(), spec.source(), spec.target(), spec.tables(), spec.workers(),
+                OptionalInt.of(partitions), batchRows, hold, spec.poolMode(), spec.sourcePool(), spec.targetPool(),
+                spec.sampleIntervalMs(), spec.verify(), format, spec.failFast(), spec.configText());
+    }
+
+    public static RunSpec withTables(RunSpec spec, List<TableSpec> tables) {
+        return new RunSpec(spec.name(), spec.source(), spec.target(), tables, spec.workers(),
+                spec.partitionsPerTable(), spec.batchRows(), spec.holdConnections(), spec.poolMode(),
+                spec.sourcePool(), spec.targetPool(), spec.sampleIntervalMs(), spec.verify(), spec.copyFormat(),
+                spec.failFast(), spec.configText());
+    }
+}
