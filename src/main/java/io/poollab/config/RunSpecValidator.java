@@ -55,6 +55,20 @@ public final class RunSpecValidator {
         return problems;
     }
 
+    /** The problems of one side's pool settings, as for a config; used for live resizes too. */
+    public static List<Problem> validatePool(Side side, PoolSettings pool) {
+        List<Problem> problems = new ArrayList<>();
+        pool(problems, "pool." + side.id() + ".", pool);
+        return problems;
+    }
+
+    /** The problem with a worker count, if any; used for live changes too. */
+    public static List<Problem> validateWorkers(int workers) {
+        List<Problem> problems = new ArrayList<>();
+        range(problems, "workers", workers, 1, MAX_WORKERS);
+        return problems;
+    }
+
     /** HikariCP's rules, from {@code HikariConfig.validateNumerics}, as errors. */
     private static void pool(List<Problem> problems, String prefix, PoolSettings pool) {
         range(problems, prefix + "maximumPoolSize", pool.maximumPoolSize(), 1, MAX_POOL_SIZE);
@@ -72,10 +86,6 @@ public final class RunSpecValidator {
         if (pool.validationTimeoutMs() < MIN_CONNECTION_TIMEOUT_MS) {
             problems.add(error(prefix + "validationTimeout", "must be at least " + MIN_CONNECTION_TIMEOUT_MS
                     + " ms, got " + pool.validationTimeoutMs()));
-        } else if (pool.validationTimeoutMs() >= pool.connectionTimeoutMs()
-                && pool.connectionTimeoutMs() >= MIN_CONNECTION_TIMEOUT_MS) {
-            problems.add(error(prefix + "validationTimeout", pool.validationTimeoutMs()
-                    + " ms must be less than connectionTimeout " + pool.connectionTimeoutMs() + " ms"));
         }
         if (pool.maxLifetimeMs() != 0 && pool.maxLifetimeMs() < MIN_LIFETIME_MS) {
             problems.add(error(prefix + "maxLifetime", "must be 0 (no limit) or at least " + MIN_LIFETIME_MS

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,13 +41,29 @@ final class YamlDocument {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? fileName : fileName + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new ConfigException(Problem.error(where, "", "malformed YAML: " + e.getOriginalMessage()));
+            throw new ConfigException(malformed(fileName, e));
         }
         YamlDocument document = new YamlDocument(fileName, root == null ? MAPPER.createObjectNode() : root);
         document.indexLocations(text);
         return document;
+    }
+
+    /** SnakeYAML explains over several lines with a caret; a user gets one line with the place. */
+    private static Problem malformed(String fileName, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? fileName : fileName + ":" + at.getLineNr() + ":" + at.getColumnNr();
+        String message = e.getOriginalMessage();
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            Mark mark = yaml.getProblemMark();
+            if (mark != null) {
+                where = fileName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+            }
+            message = yaml.getProblem() + (yaml.getContext() == null ? "" : " " + yaml.getContext());
+            if (yaml.getProblem().endsWith("but got {")) {
+                message += "; inside { … } put values that contain ${…} in quotes";
+            }
+        }
+        return Problem.error(where, "", "malformed YAML: " + message.lines().findFirst().orElse(message).trim());
     }
 
     JsonNode root() {

@@ -2,8 +2,10 @@ package io.poollab.migrate;
 
 import io.poollab.config.ConfigException;
 import io.poollab.config.PoolMode;
+import io.poollab.config.PoolSettings;
 import io.poollab.config.Problem;
 import io.poollab.config.RunSpec;
+import io.poollab.config.RunSpecValidator;
 import io.poollab.config.Side;
 import io.poollab.db.Connections;
 import io.poollab.pool.Health;
@@ -37,7 +39,6 @@ import org.slf4j.LoggerFactory;
 final class MigrationRun implements Run {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
-    static final int MAX_WORKERS = 1024;
 
     private final long runId;
     private final RunSpec spec;
@@ -117,20 +118,15 @@ final class MigrationRun implements Run {
 
     @Override
     public void resize(Side side, int maximumPoolSize, int minimumIdle) throws ConfigException {
-        String field = "pool." + side.id();
         if (spec.poolMode() == PoolMode.UNPOOLED) {
             throw new ConfigException(Problem.error("", "pool.mode", "unpooled runs have no pool size to change"));
         }
-        if (maximumPoolSize < 1) {
-            throw new ConfigException(Problem.error("", field + ".maximumPoolSize",
-                    "must be at least 1, got " + maximumPoolSize));
-        }
-        if (minimumIdle < 0 || minimumIdle > maximumPoolSize) {
-            throw new ConfigException(Problem.error("", field + ".minimumIdle", minimumIdle
-                    + (minimumIdle < 0 ? " is negative" : " is more than maximumPoolSize " + maximumPoolSize)));
-        }
         SidePool pool = pools.get(side);
-        var before = pool.settings();
+        PoolSettings before = pool.settings();
+        List<Problem> problems = RunSpecValidator.validatePool(side, before.withSize(maximumPoolSize, minimumIdle));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
         pool.resize(maximumPoolSize, minimumIdle);
         event(RunEvent.Type.RESIZE, side + " pool resized: maximumPoolSize " + before.maximumPoolSize() + " → "
                 + maximumPoolSize + ", minimumIdle " + before.minimumIdle() + " → " + minimumIdle);
@@ -138,9 +134,9 @@ final class MigrationRun implements Run {
 
     @Override
     public void setWorkers(int workers) throws ConfigException {
-        if (workers < 1 || workers > MAX_WORKERS) {
-            throw new ConfigException(Problem.error("", "workers", "must be between 1 and " + MAX_WORKERS
-                    + ", got " + workers));
+        List<Problem> problems = RunSpecValidator.validateWorkers(workers);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
         }
         int before = desiredWorkers;
         desiredWorkers = workers;

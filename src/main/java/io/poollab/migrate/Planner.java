@@ -138,7 +138,8 @@ final class Planner {
                 }
             }
         }
-        if (!passThrough) {
+        // Across dialects the type map above already named each unmapped column; within one, decoding needs a kind.
+        if (!passThrough && sameDialect) {
             for (Column column : info.columns()) {
                 if (!column.type().isMapped()) {
                     problems.add(error(index, "source", "column " + info.ref() + "." + column.name() + " has type "

@@ -85,9 +85,9 @@ class LiveChangesTest {
         Run run = new Engine(Map.of()).start(Specs.copy(source, target, "posts", 1, 1), 22, List.of());
         try {
             assertThatThrownBy(() -> run.resize(Side.SOURCE, 2, 3)).isInstanceOf(ConfigException.class)
-                    .hasMessage("pool.source.minimumIdle: 3 is more than maximumPoolSize 2");
+                    .hasMessage("pool.source.minimumIdle: 3 is more than maximumPoolSize 2; HikariCP would silently lower it");
             assertThatThrownBy(() -> run.setWorkers(0)).isInstanceOf(ConfigException.class)
-                    .hasMessage("workers: must be between 1 and 1024, got 0");
+                    .hasMessage("workers: must be between 1 and 1,024, got 0");
         } finally {
             run.cancel();
             run.await();

@@ -44,6 +44,32 @@ public final class TestPostgres {
         return server;
     }
 
+    /**
+     * A role that must log in with a password (the server trusts every other local login), for wrong-password tests.
+     * Returns the role's name; its password is {@code right-password}.
+     */
+    public static synchronized String passwordRole() {
+        String role = "pw_user";
+        try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
+             Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT count(*) FROM pg_roles WHERE rolname = '" + role + "'");
+            rs.next();
+            if (rs.getInt(1) == 0) {
+                s.execute("CREATE ROLE " + role + " LOGIN SUPERUSER PASSWORD 'right-password'");
+                rs = s.executeQuery("SHOW hba_file");
+                rs.next();
+                java.nio.file.Path hba = java.nio.file.Path.of(rs.getString(1));
+                String rules = java.nio.file.Files.readString(hba);
+                java.nio.file.Files.writeString(hba, "host all " + role + " 127.0.0.1/32 scram-sha-256\n"
+                        + "host all " + role + " ::1/128 scram-sha-256\n" + rules);
+                s.execute("SELECT pg_reload_conf()");
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot set up a password role", e);
+        }
+        return role;
+    }
+
     public static int port() {
         return server().getPort();
     }

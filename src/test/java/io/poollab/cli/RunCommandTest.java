@@ -1,0 +1,97 @@
+package io.poollab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poollab.testing.Cli;
+import io.poollab.testing.Posts;
+import io.poollab.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonSummaryHasEveryContractKeyAndServerSessionsMatchThePool() throws Exception {
+        String source = Posts.database(30_000);
+        String target = TestPostgres.newDatabase("json");
+        Path config = Files.writeString(dir.resolve("pg.yaml"), """
+                source: {jdbcUrl: %s, username: postgres}
+                target: {jdbcUrl: %s, username: postgres}
+                tables: [public.posts]
+                partitionsPerTable: 6
+                sampleIntervalMs: 50
+                """.formatted(source, target));
+
+        Cli.Result run = Cli.run(dir.resolve("home"), Map.of(), "run", "--config", config.toString(), "--workers",
+                "3", "--pool-size", "2", "--json", "--label", "json check");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).as("stdout holds exactly one JSON object").hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.fieldNames()).toIterable().contains("runId", "status", "rows", "seconds", "rowsPerSecond",
+                "workers", "poolMode", "pools", "timeBreakdownMs", "tables", "health");
+        assertThat(json.get("status").asText()).isEqualTo("succeeded");
+        assertThat(json.get("rows").asLong()).isEqualTo(30_000);
+        assertThat(json.get("workers").asInt()).isEqualTo(3);
+        assertThat(json.get("poolMode").asText()).isEqualTo("shared");
+        assertThat(json.get("label").asText()).isEqualTo("json check");
+        for (String side : new String[] {"source", "target"}) {
+            JsonNode pool = json.get("pools").get(side);
+            assertThat(pool.fieldNames()).toIterable().contains("maximumPoolSize", "peakActive", "peakPending",
+                    "timeouts", "created", "acquireMs", "peakDbSessions");
+            assertThat(pool.get("acquireMs").fieldNames()).toIterable().contains("p50", "p95", "p99", "max");
+            assertThat(pool.get("maximumPoolSize").asInt()).isEqualTo(2);
+            // pg_stat_activity, matched by application name, saw as many sessions as the pool held (±1).
+            assertThat(pool.get("peakDbSessions").asInt())
+                    .isBetween(pool.get("peakTotal").asInt() - 1, pool.get("peakTotal").asInt() + 1);
+        }
+        assertThat(json.get("timeBreakdownMs").fieldNames()).toIterable()
+                .containsExactly("read", "acquire", "queueWait", "write", "commit");
+        JsonNode table = json.get("tables").get(0);
+        assertThat(table.fieldNames()).toIterable().contains("source", "target", "rows", "partitions", "verified",
+                "sourceChecksum", "targetChecksum");
+        assertThat(table.get("verified").asBoolean()).isTrue();
+        assertThat(table.get("sourceChecksum").asText()).isEqualTo(table.get("targetChecksum").asText());
+        assertThat(json.get("health").asText()).isIn("healthy", "degraded", "unhealthy");
+    }
+
+    @Test
+    void h2DemoSampleConfigWorksOnAFreshHome() {
+        Path home = dir.resolve("fresh-home");
+
+        Cli.Result run = Cli.run(home, Map.of(), "run", "--config", "sample-configs/h2-demo.yaml");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("info: created sample table posts with 200,000 rows");
+        assertThat(run.out()).contains("succeeded: 200,000 rows").contains("verified (checksum)");
+        assertThat(home.resolve("demo/h2-source.mv.db")).exists();
+    }
+
+    @Test
+    void checkValidatesWithoutWriting() throws Exception {
+        String source = Posts.database(1_000);
+        String target = TestPostgres.newDatabase("check");
+        Path config = Files.writeString(dir.resolve("pg.yaml"), """
+                source: {jdbcUrl: %s, username: postgres}
+                target: {jdbcUrl: %s, username: postgres}
+                tables: [posts]
+                """.formatted(source, target));
+
+        Cli.Result check = Cli.run(dir.resolve("home"), Map.of(), "check", "--config", config.toString());
+
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.out()).contains("source  PostgreSQL 16").contains("table   public.posts → posts")
+                .contains("ok: the config is valid and both databases answer");
+        assertThat(TestPostgres.queryLong(target,
+                "SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace"))
+                .isZero();
+    }
+}
