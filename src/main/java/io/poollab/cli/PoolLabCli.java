@@ -2,12 +2,10 @@ package io.poollab.cli;
 
 import io.poollab.config.ConfigException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +32,7 @@ public final class PoolLabCli implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(context.err());
+        spec.commandLine().usage(context.out());
     }
 
     CliContext context() {
@@ -92,14 +90,6 @@ public final class PoolLabCli implements Runnable {
     }
 
     public static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = PoolLabCli.class.getResourceAsStream("/io/poollab/version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return properties.getProperty("version", "unknown");
+        return io.poollab.config.PoolLabVersion.get();
     }
 }

@@ -26,6 +26,12 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule theUiAndTheCliAreSiblings = noClasses()
+            .that().resideInAPackage("io.poollab.ui..")
+            .should().dependOnClassesThat().resideInAPackage("io.poollab.cli..")
+            .because("both are thin front ends over the same engine");
+
+    @ArchTest
     static final ArchRule engineNeverDependsOnItsUsers = noClasses()
             .that().resideInAnyPackage("io.poollab.config..", "io.poollab.db..", "io.poollab.pool..",
                     "io.poollab.migrate..")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +176,20 @@ class RunConfigLoaderTest {
         assertThat(loaded.spec().configText()).doesNotContain("hunter2").doesNotContain("s3cret")
                 .contains("password: <removed>");
         assertThat(loaded.spec().source().toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void everySampleConfigLoads() throws Exception {
+        Map<String, String> environment = Map.of("SRC_PASSWORD", "x", "DST_PASSWORD", "x", "MSSQL_PASSWORD", "x");
+        try (var files = java.nio.file.Files.list(Path.of("sample-configs"))) {
+            List<Path> configs = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertThat(configs).hasSizeGreaterThanOrEqualTo(4);
+            for (Path config : configs) {
+                LoadedConfig loaded = RunConfigLoader.load(config, Overrides.NONE, environment, HOME);
+                assertThat(loaded.spec().tables()).as(config.toString()).isNotEmpty();
+                assertThat(loaded.warnings()).as(config.toString()).noneMatch(Problem::isError);
+            }
+        }
     }
 
     private static LoadedConfig load(String text, Overrides overrides) throws ConfigException {
