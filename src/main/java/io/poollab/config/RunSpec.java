@@ -60,6 +60,11 @@ public record RunSpec(
                 poolMode, sourcePool, targetPool, sampleIntervalMs, newVerify, copyFormat, failFast, configText);
     }
 
+    public RunSpec withTables(List<TableSpec> newTables) {
+        return new RunSpec(name, source, target, newTables, workers, partitionsPerTable, batchRows, holdConnections,
+                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, failFast, configText);
+    }
+
     public RunSpec withName(String newName) {
         return new RunSpec(newName, source, target, tables, workers, partitionsPerTable, batchRows, holdConnections,
                 poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, failFast, configText);

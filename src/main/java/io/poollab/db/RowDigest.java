@@ -12,6 +12,22 @@ public final class RowDigest {
     private long sum;
     private long mixedSum;
 
+    /** The digest's state, for storing a checkpoint and restoring it on resume. */
+    public record Value(long rows, long sum, long mixedSum) {
+    }
+
+    public static RowDigest of(Value value) {
+        RowDigest digest = new RowDigest();
+        digest.rows = value.rows();
+        digest.sum = value.sum();
+        digest.mixedSum = value.mixedSum();
+        return digest;
+    }
+
+    public Value value() {
+        return new Value(rows, sum, mixedSum);
+    }
+
     public void add(long rowHash) {
         rows++;
         sum += rowHash;

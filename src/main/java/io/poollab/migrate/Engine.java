@@ -7,6 +7,8 @@ import io.poollab.config.Problem;
 import io.poollab.config.RunSpec;
 import io.poollab.config.SeedSpec;
 import io.poollab.config.Side;
+import io.poollab.config.TableSpec;
+import io.poollab.config.TargetMode;
 import io.poollab.db.Connections;
 import io.poollab.db.Dialect;
 import io.poollab.db.Dialects;
@@ -46,17 +48,35 @@ public final class Engine {
      * @throws SQLException    the target could not be prepared (create or truncate failed)
      */
     public Run start(RunSpec spec, long runId, List<RunListener> listeners) throws ConfigException, SQLException {
+        return start(spec, runId, listeners, null);
+    }
+
+    /**
+     * Continues an interrupted run as run {@code runId}: the same partitions, the committed ones kept, the target
+     * rows of the others deleted by key range and copied again; then the whole of each table is verified.
+     *
+     * @param spec the interrupted run's own spec (its stored config)
+     */
+    public Run resume(RunSpec spec, long runId, ResumePoint point, List<RunListener> listeners)
+            throws ConfigException, SQLException {
+        List<TableSpec> appendToWhatIsThere = spec.tables().stream()
+                .map(t -> new TableSpec(t.source(), t.target(), t.key(), TargetMode.APPEND)).toList();
+        return start(spec.withTables(appendToWhatIsThere), runId, listeners, point);
+    }
+
+    private Run start(RunSpec spec, long runId, List<RunListener> listeners, ResumePoint resume)
+            throws ConfigException, SQLException {
         Sides sides = new Sides(spec, runId);
         List<TableState> tables;
         RunInfo info;
         try (Connection source = Connections.openOrExplain(sides.settings(Side.SOURCE, "setup"), "source");
              Connection target = Connections.openOrExplain(sides.settings(Side.TARGET, "setup"), "target")) {
             List<String> notes = seed(spec.source(), sides.source, source);
-            Planner.Result plan = new Planner(spec, sides.source, sides.target, source, target).plan();
+            Planner.Result plan = new Planner(spec, sides.source, sides.target, source, target, resume).plan();
             info = info(runId, spec, plan, sides.source.serverInfo(source), sides.target.serverInfo(target), notes);
             target.setAutoCommit(false);
             try {
-                tables = TargetPreparer.prepare(plan.tables(), spec, sides.source, sides.target, target);
+                tables = TargetPreparer.prepare(plan.tables(), spec, sides.source, sides.target, target, resume);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SQLException("interrupted while preparing the target", e);
@@ -91,7 +111,7 @@ public final class Engine {
         Sides sides = new Sides(spec, 0);
         try (Connection source = Connections.openOrExplain(sides.settings(Side.SOURCE, "check"), "source");
              Connection target = Connections.openOrExplain(sides.settings(Side.TARGET, "check"), "target")) {
-            Planner.Result plan = new Planner(spec, sides.source, sides.target, source, target).plan();
+            Planner.Result plan = new Planner(spec, sides.source, sides.target, source, target, null).plan();
             return info(0, spec, plan, sides.source.serverInfo(source), sides.target.serverInfo(target), List.of());
         }
     }
@@ -100,7 +120,7 @@ public final class Engine {
                                 List<String> notes) {
         List<RunInfo.TablePlanInfo> tables = plan.tables().stream().map(t -> new RunInfo.TablePlanInfo(
                 t.label(), t.targetRef().toString(), t.key() == null ? null : t.key().name(), t.partitions().size(),
-                t.estimatedRows(), t.transfer(spec.copyFormat()))).toList();
+                t.estimatedRows(), t.transfer(spec.copyFormat()), t.partitions())).toList();
         long estimated = tables.stream().mapToLong(RunInfo.TablePlanInfo::estimatedRows).sum();
         return new RunInfo(runId, spec, tables, estimated, source, target, plan.warnings(), notes);
     }

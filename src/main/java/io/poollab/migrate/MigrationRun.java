@@ -80,7 +80,9 @@ final class MigrationRun implements Run {
         this.samplerThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, threadName("sampler")));
         for (TableState table : tables) {
             for (int p = 0; p < table.plan.partitions().size(); p++) {
-                tasks.add(new CopyTask(table, p, table.plan.partitions().get(p)));
+                if (!table.isComplete(p)) {
+                    tasks.add(new CopyTask(table, p, table.plan.partitions().get(p)));
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import io.poollab.config.TargetMode;
 import io.poollab.db.Column;
 import io.poollab.db.Dialect;
 import io.poollab.db.KeyRange;
+import io.poollab.db.Kind;
 import io.poollab.db.TableInfo;
 import io.poollab.db.TableRef;
 import io.poollab.db.UnmappedTypeException;
@@ -34,10 +35,14 @@ final class Planner {
     private final Dialect targetDialect;
     private final Connection source;
     private final Connection target;
+    private final ResumePoint resume;
     private final List<Problem> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    Planner(RunSpec spec, Dialect sourceDialect, Dialect targetDialect, Connection source, Connection target) {
+    /** @param resume the checkpoints of an interrupted run to continue, or null for a new run */
+    Planner(RunSpec spec, Dialect sourceDialect, Dialect targetDialect, Connection source, Connection target,
+            ResumePoint resume) {
+        this.resume = resume;
         this.spec = spec;
         this.sourceDialect = sourceDialect;
         this.targetDialect = targetDialect;
@@ -100,7 +105,8 @@ final class Planner {
         if (existing.isPresent()) {
             TableInfo existingTarget = existing.get();
             targetRef = existingTarget.ref();
-            rowsBefore = targetDialect.countRows(target, targetRef, "");
+            // A resumed table is verified whole: every row in it must come from the source.
+            rowsBefore = resume != null ? 0 : targetDialect.countRows(target, targetRef, "");
             if (table.mode() == TargetMode.CREATE && rowsBefore > 0) {
                 problems.add(error(index, "mode", "target table " + targetRef + " already holds "
                         + String.format("%,d", rowsBefore) + " rows; use mode truncate or append, or drop it"));
@@ -151,7 +157,11 @@ final class Planner {
                 .map(pk -> targetNames.size() == info.columns().size()
                         ? targetNames.get(info.indexOf(pk)) : pk).toList();
         long estimate = info.rowEstimate() >= 0 ? info.rowEstimate() : sourceDialect.countRows(source, info.ref(), "");
-        Partitioner.Split split = partitions(info, key.orElse(null), estimate);
+        Partitioner.Split split = resume != null ? checkpointed(index, key.orElse(null))
+                : partitions(info, key.orElse(null), estimate);
+        if (split == null) {
+            return Optional.empty();
+        }
         return Optional.of(new TablePlan(index, table, info, targetRef, info.columns(), targetNames, key.orElse(null),
                 existing.isPresent(), createColumns, targetPrimaryKey, passThrough, split.ranges(), split.quantiles(),
                 estimate, rowsBefore));
@@ -176,9 +186,9 @@ final class Planner {
                         + "with a unique index"));
                 return Optional.empty();
             }
-            if (!key.type().isMapped() || !key.type().kind().isRangeKey()) {
+            if (!isRangeKey(key)) {
                 problems.add(error(index, "key", where + " has type " + key.type().nativeType()
-                        + "; PoolLab splits integer, date and timestamp keys"));
+                        + "; PoolLab splits integer, date and timestamp (up to microsecond) keys"));
                 return Optional.empty();
             }
             return column;
@@ -189,7 +199,7 @@ final class Planner {
         for (List<String> candidate : candidates) {
             if (candidate.size() == 1) {
                 Column column = info.column(candidate.get(0)).orElseThrow();
-                if (!column.nullable() && column.type().isMapped() && column.type().kind().isRangeKey()) {
+                if (!column.nullable() && isRangeKey(column)) {
                     return Optional.of(column);
                 }
             }
@@ -197,6 +207,22 @@ final class Planner {
         warnings.add(info.ref() + " has no single-column NOT NULL unique key of integer, date or timestamp type: "
                 + "it is copied as one partition by one worker");
         return Optional.empty();
+    }
+
+    /** The interrupted run's own partitions, so that its checkpoints still describe them; null if unusable. */
+    private Partitioner.Split checkpointed(int index, Column key) {
+        ResumePoint.TableCheckpoint checkpoint = resume.tables().get(index);
+        if (checkpoint == null || checkpoint.ranges().isEmpty()) {
+            problems.add(error(index, "source", "run " + resume.fromRunId() + " recorded no partitions for this "
+                    + "table; it cannot be resumed"));
+            return null;
+        }
+        if (key == null && checkpoint.ranges().size() > 1) {
+            problems.add(error(index, "key", "run " + resume.fromRunId() + " split this table on a key that is no "
+                    + "longer usable; it cannot be resumed"));
+            return null;
+        }
+        return new Partitioner.Split(checkpoint.ranges(), false);
     }
 
     private Partitioner.Split partitions(TableInfo info, Column key, long estimate) throws SQLException {
@@ -211,6 +237,19 @@ final class Planner {
         int wanted = Math.min(MAX_SAMPLE, count * SAMPLE_PER_PARTITION);
         List<Long> sample = sourceDialect.sampleKeys(source, info.ref(), key, estimate, wanted);
         return Partitioner.split(bounds.get()[0], bounds.get()[1], count, sample);
+    }
+
+    /**
+     * Keyset ranges live in a long domain of microseconds ({@code KeyCodec}): a timestamp key finer than that
+     * (datetime2(7), H2's TIMESTAMP(9)) could not continue a batch exactly after its last row.
+     */
+    private static boolean isRangeKey(Column column) {
+        if (!column.type().isMapped() || !column.type().kind().isRangeKey()) {
+            return false;
+        }
+        Kind kind = column.type().kind();
+        boolean timestamp = kind == Kind.TIMESTAMP || kind == Kind.TIMESTAMPTZ;
+        return !timestamp || column.type().precision() <= 6;
     }
 
     private static boolean compatible(Column source, Column target) {

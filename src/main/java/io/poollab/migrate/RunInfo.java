@@ -16,8 +16,9 @@ public record RunInfo(long runId, RunSpec spec, List<TablePlanInfo> tables, long
     /**
      * @param key      the partitioning key, or null when the table is copied as one partition
      * @param transfer {@code copy-binary}, {@code copy-text} (PostgreSQL pass-through) or {@code rows} (decoded)
+     * @param ranges   every partition's key range, in partition order
      */
     public record TablePlanInfo(String source, String target, String key, int partitions, long estimatedRows,
-                                String transfer) {
+                                String transfer, List<io.poollab.db.KeyRange> ranges) {
     }
 }

@@ -25,13 +25,16 @@ final class TargetPreparer {
     private TargetPreparer() {
     }
 
+    /** @param resume the checkpoints of an interrupted run, or null for a new run */
     static List<TableState> prepare(List<TablePlan> plans, RunSpec spec, Dialect sourceDialect,
-                                    Dialect targetDialect, Connection target) throws SQLException,
-            InterruptedException {
+                                    Dialect targetDialect, Connection target, ResumePoint resume)
+            throws SQLException, InterruptedException {
         List<TableState> tables = new ArrayList<>();
         for (TablePlan plan : plans) {
             try (Statement statement = target.createStatement()) {
-                if (plan.spec().mode() == TargetMode.RECREATE) {
+                if (resume != null) {
+                    deleteUnfinished(plan, resume.tables().get(plan.index()), targetDialect, statement);
+                } else if (plan.spec().mode() == TargetMode.RECREATE) {
                     statement.execute(targetDialect.dropTableIfExistsSql(plan.targetRef()));
                 }
                 if (!plan.targetExists()) {
@@ -67,8 +70,31 @@ final class TargetPreparer {
                 verifyReader.read(target, KeyRange.ALL, 0, new DiscardSink(targetColumns.size()), before);
                 target.rollback();
             }
-            tables.add(new TableState(plan, targetInfo, reader, writer, verifyReader, before));
+            TableState state = new TableState(plan, targetInfo, reader, writer, verifyReader, before);
+            if (resume != null) {
+                resume.tables().get(plan.index()).done().forEach((partition, done) -> state.completed(partition,
+                        done.rows(), done.digest() == null ? null : RowDigest.of(done.digest())));
+            }
+            tables.add(state);
         }
         return tables;
+    }
+
+    /**
+     * Removes whatever an interrupted run left of the partitions it did not finish (with perBatch, some of their
+     * batches were committed), in the same transaction as nothing else, so they can be copied again exactly once.
+     */
+    private static void deleteUnfinished(TablePlan plan, ResumePoint.TableCheckpoint checkpoint,
+                                         Dialect targetDialect, Statement statement) throws SQLException {
+        for (int p = 0; p < plan.partitions().size(); p++) {
+            if (checkpoint.done().containsKey(p)) {
+                continue;
+            }
+            KeyRange range = plan.partitions().get(p);
+            String where = plan.key() == null ? ""
+                    : range.predicate(targetDialect.quote(plan.targetKeyName()), targetDialect, plan.key().type().kind());
+            statement.executeUpdate("DELETE FROM " + targetDialect.qualified(plan.targetRef())
+                    + (where.isEmpty() ? "" : " WHERE " + where));
+        }
     }
 }

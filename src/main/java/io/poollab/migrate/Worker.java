@@ -93,8 +93,9 @@ final class Worker implements Runnable {
             throw new IllegalStateException(task.describe() + ": read " + read.rows() + " rows but wrote " + written);
         }
         table.completed(task.partition(), written, digest);
-        run.partitionCompleted(new PartitionResult(table.plan.label(), task.partition(), task.range().toString(),
-                written, read.bytes(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), index));
+        run.partitionCompleted(new PartitionResult(table.plan.label(), table.plan.index(), task.partition(),
+                task.range(), written, read.bytes(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), index,
+                digest == null ? null : digest.value()));
     }
 
     private ReadResult read(CopyTask task, ChunkQueue queue, RowDigest digest) throws Exception {
