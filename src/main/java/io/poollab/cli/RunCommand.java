@@ -7,7 +7,12 @@ import io.poollab.config.PoolLabHome;
 import io.poollab.config.PoolMode;
 import io.poollab.config.Problem;
 import io.poollab.config.RunConfigLoader;
-import io.poollab.history.RunIdSequence;
+import io.poollab.db.Connections;
+import io.poollab.history.HistoryStore;
+import io.poollab.history.RunRecorder;
+import io.poollab.migrate.ResumePoint;
+import io.poollab.migrate.RunListener;
+import java.sql.SQLException;
 import io.poollab.migrate.Engine;
 import io.poollab.migrate.Run;
 import io.poollab.migrate.RunResult;
@@ -28,8 +33,12 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     PoolLabCli parent;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Run config (YAML)")
+    @Option(names = "--config", paramLabel = "FILE", description = "Run config (YAML); not with --resume")
     Path config;
+
+    @Option(names = "--resume", paramLabel = "RUN_ID",
+            description = "Continue an interrupted run from its checkpoints, with its stored config")
+    Long resume;
 
     @Option(names = "--workers", paramLabel = "N", description = "Worker count (overrides the config)")
     Integer workers;
@@ -51,21 +60,53 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = parent.context();
         Path home = PoolLabHome.ensure(context.home());
-        LoadedConfig loaded = RunConfigLoader.load(config, new Overrides(workers, poolSize, poolMode, label),
-                context.environment(), home);
+        HistoryStore history = HistoryStore.open(home);
+        Overrides overrides = new Overrides(workers, poolSize, poolMode,
+                label != null || resume == null ? label : "resume of run " + resume);
+        LoadedConfig loaded;
+        ResumePoint point = null;
+        if (resume != null) {
+            if (config != null) {
+                throw new ConfigException(Problem.error("", "--config", "--resume uses the run's stored config; "
+                        + "give one or the other"));
+            }
+            HistoryStore.Resumable resumable = history.resumable(resume);
+            loaded = RunConfigLoader.parse("run " + resume + " (stored config)", resumable.configText(), overrides,
+                    context.environment(), home);
+            point = resumable.point();
+        } else if (config == null) {
+            throw new ConfigException(Problem.error("", "--config", "is required (or --resume RUN_ID)"));
+        } else {
+            loaded = RunConfigLoader.load(config, overrides, context.environment(), home);
+        }
         loaded.warnings().forEach(w -> context.err().println("warning: " + w.oneLine()));
-        long runId = new RunIdSequence(home).next();
+        long runId = history.createRun(loaded.spec(), resume);
+        RunRecorder recorder = history.recorder(runId);
         ProgressPrinter progress = new ProgressPrinter(context.err(), System.console() != null);
         Run run;
         try {
-            run = new Engine(context.environment()).start(loaded.spec(), runId, List.of(progress));
+            Engine engine = new Engine(context.environment());
+            List<RunListener> listeners = List.of(progress, recorder);
+            run = point == null ? engine.start(loaded.spec(), runId, listeners)
+                    : engine.resume(loaded.spec(), runId, point, listeners);
         } catch (ConfigException e) {
-            throw located(e, loaded);
+            ConfigException located = located(e, loaded);
+            history.fail(runId, located.getMessage());
+            recorder.close();
+            throw located;
+        } catch (SQLException e) {
+            history.fail(runId, Connections.firstLine(e));
+            recorder.close();
+            throw e;
+        }
+        if (resume != null) {
+            history.addEvent(resume, "info", "resumed as run " + runId);
         }
         Thread cancelOnInterrupt = new Thread(() -> {
             run.cancel();
             try {
                 run.completion().get(30, TimeUnit.SECONDS);
+                recorder.close();
             } catch (Exception e) {
                 // The JVM is exiting; the run's threads are daemons and stop with it.
             }
@@ -74,6 +115,12 @@ final class RunCommand implements Callable<Integer> {
         RunResult result = run.await();
         removeHook(cancelOnInterrupt);
         progress.finish();
+        try {
+            recorder.close();
+        } catch (SQLException e) {
+            context.err().println("warning: run " + runId + " could not be fully written to the history "
+                    + history.file() + ": " + Connections.firstLine(e));
+        }
         if (json) {
             context.out().println(SummaryJson.write(result));
         } else {

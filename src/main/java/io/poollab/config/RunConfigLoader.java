@@ -25,7 +25,7 @@ public final class RunConfigLoader {
     private static final Pattern WHOLE_ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     // A plaintext password in the text kept for the history: the value, up to a comma, brace or end of line.
     private static final Pattern PLAIN_PASSWORD =
-            Pattern.compile("(?im)(password\\s*[:=]\\s*)(?!\\$\\{env:)(\"[^\"]*\"|'[^']*'|[^,}\\s#&;]+)");
+            Pattern.compile("(?im)(password\\s*[:=]\\s*)(?!\\$\\{env:)(\"[^\"]*\"|'[^']*'|[^,}\\s#&;\"']+)");
 
     static final String[] TOP_KEYS = {"name", "source", "target", "tables", "workers", "partitionsPerTable",
         "batchRows", "holdConnections", "pool", "sampleIntervalMs", "verify", "copyFormat", "failFast"};

@@ -6,6 +6,8 @@ package io.poollab.migrate;
  * @param max         maximumPoolSize summed over the side's pools; 0 when unpooled
  * @param acquireP50Ms acquire wait percentiles over the interval since the previous sample, in ms
  * @param borrows     successful borrows in the interval
+ * @param timeouts    connection timeouts since the run started (a running total)
+ * @param errors      failed borrows since the run started, timeouts included (a running total)
  * @param dbSessions  server sessions with this side's application name, or -1 when the server cannot tell
  */
 public record SideSample(int active, int idle, int pending, int total, int max,

@@ -166,7 +166,8 @@ class RunConfigLoaderTest {
     @Test
     void plaintextPasswordWarnsAndNeverReachesTheStoredConfigText() throws Exception {
         String config = VALID.replace("${env:SRC_PASSWORD}", "hunter2")
-                .replace("jdbc:h2:${home}/dst", "jdbc:h2:${home}/dst;PASSWORD=s3cret");
+                .replace("jdbc:h2:${home}/dst", "jdbc:h2:${home}/dst;PASSWORD=s3cret")
+                .replace("jdbc:postgresql://127.0.0.1:5432/src", "\"jdbc:postgresql://127.0.0.1:5432/src?password=pw1\"");
 
         LoadedConfig loaded = load(config, Overrides.NONE);
 
@@ -174,7 +175,10 @@ class RunConfigLoaderTest {
                 + "a plaintext password in a config file; prefer ${env:VAR}, or omit it and let PostgreSQL read "
                 + "~/.pgpass");
         assertThat(loaded.spec().configText()).doesNotContain("hunter2").doesNotContain("s3cret")
-                .contains("password: <removed>");
+                .doesNotContain("pw1").contains("password: <removed>");
+        // What is kept must still be a config: a resume reads it back.
+        assertThat(load(loaded.spec().configText(), Overrides.NONE).spec().source().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://127.0.0.1:5432/src?password=<removed>");
         assertThat(loaded.spec().source().toString()).doesNotContain("hunter2");
     }
 

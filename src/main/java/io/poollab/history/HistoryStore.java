@@ -1,0 +1,263 @@
+package io.poollab.history;
+
+import io.poollab.config.ConfigException;
+import io.poollab.config.PoolLabHome;
+import io.poollab.config.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import io.poollab.config.RunSpec;
+import io.poollab.migrate.ResumePoint;
+import io.poollab.migrate.RunSample;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
+
+/**
+ * PoolLab's run history: one H2 file, {@code $POOLLAB_HOME/history.mv.db}, opened with {@code AUTO_SERVER=TRUE} so
+ * that the GUI and CLI commands can use it at the same time (the first process serves it to the others over
+ * loopback). Opening it migrates the schema (Flyway, {@code db/history}) and marks runs whose process died as
+ * interrupted. Every failure to open names the file and never falls back to a second, empty store.
+ */
+public final class HistoryStore implements AutoCloseable {
+
+    static final String FILE_NAME = "history";
+
+    private final Path file;
+    private final String url;
+
+    private HistoryStore(Path file, String url) {
+        this.file = file;
+        this.url = url;
+    }
+
+    /** Opens (creating on first use) the history of a PoolLab home. */
+    public static HistoryStore open(Path home) throws ConfigException {
+        Path base = PoolLabHome.ensure(home).resolve(FILE_NAME);
+        Path file = base.resolveSibling(FILE_NAME + ".mv.db");
+        if (Files.exists(file) && !Files.isReadable(file)) {
+            throw new ConfigException(Problem.error(file.toString(), "", "the history store is not readable by "
+                    + "this user"));
+        }
+        String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE";
+        HistoryStore store = new HistoryStore(file, url);
+        try (Connection probe = store.connect()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            throw store.cannotOpen(e);
+        }
+        try {
+            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/history")
+                    .failOnMissingLocations(true).load().migrate();
+        } catch (FlywayException e) {
+            throw new ConfigException(Problem.error(file.toString(), "", "the history store's schema could not be "
+                    + "brought up to date: " + firstLine(e.getMessage())));
+        }
+        store.markInterrupted();
+        return store;
+    }
+
+    /** The history file, for messages and the status bar. */
+    public Path file() {
+        return file;
+    }
+
+    /** Records a new run as {@code running} and returns its id, before anything is copied. */
+    public long createRun(RunSpec spec, Long resumedFrom) throws ConfigException {
+        return inTransaction(connection -> Runs.create(connection, spec, resumedFrom, Instant.now()));
+    }
+
+    /** A listener that writes the run's plan, samples, events, checkpoints and result as they happen. */
+    public RunRecorder recorder(long runId) throws ConfigException {
+        int events = read(connection -> RunQueries.events(connection, runId).size());
+        return new RunRecorder(this, runId, events);
+    }
+
+    /** Marks a run that never started copying as failed, with the reason. */
+    public void fail(long runId, String reason) throws ConfigException {
+        inTransaction(connection -> {
+            Runs.fail(connection, runId, reason, Instant.now());
+            return null;
+        });
+    }
+
+    public void addEvent(long runId, String type, String message) throws ConfigException {
+        inTransaction(connection -> {
+            Runs.addEvent(connection, runId, 0, type, message);
+            return null;
+        });
+    }
+
+    /** Newest first; {@code label} null for every run. */
+    public List<RunSummary> list(String label, int limit) throws ConfigException {
+        return read(connection -> RunQueries.list(connection, label, limit));
+    }
+
+    public Optional<RunDetail> detail(long runId) throws ConfigException {
+        return read(connection -> RunQueries.detail(connection, runId));
+    }
+
+    public List<RunSample> samples(long runId) throws ConfigException {
+        return read(connection -> RunQueries.samples(connection, runId));
+    }
+
+    /** @return false when there is no such run */
+    public boolean label(long runId, String label) throws ConfigException {
+        return inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE run SET label = ? WHERE id = ?")) {
+                update.setString(1, Runs.truncate(label, 400));
+                update.setLong(2, runId);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Deletes a run and everything recorded about it; a run still going is refused. */
+    public boolean delete(long runId) throws ConfigException {
+        RunSummary run = read(connection -> RunQueries.summary(connection, runId)).orElse(null);
+        if (run == null) {
+            return false;
+        }
+        if (run.status().equals("running")) {
+            throw new ConfigException(Problem.error("", "RUN", "run " + runId + " is still running; cancel it first"));
+        }
+        return inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM run WHERE id = ?")) {
+                delete.setLong(1, runId);
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * What a resume needs: the run's stored config (checked against its recorded hash) and its checkpoints.
+     *
+     * @throws ConfigException no such run, a run that cannot be resumed, or a config altered since it was stored
+     */
+    public Resumable resumable(long runId) throws ConfigException {
+        String[] config = read(connection -> RunQueries.config(connection, runId)).orElseThrow(() ->
+                new ConfigException(Problem.error("", "--resume", "there is no run " + runId + " in " + file)));
+        String status = config[2];
+        if (status.equals("succeeded") || status.equals("running")) {
+            throw new ConfigException(Problem.error("", "--resume", "run " + runId + " is " + status
+                    + "; only an interrupted, failed or cancelled run can be resumed"));
+        }
+        if (!Runs.sha256(config[0]).equals(config[1])) {
+            throw new ConfigException(Problem.error("", "--resume", "run " + runId + "'s stored config no longer "
+                    + "matches its recorded hash; it was altered, so the run cannot be resumed safely"));
+        }
+        return new Resumable(runId, config[0], read(connection -> RunQueries.resumePoint(connection, runId)));
+    }
+
+    /** Writes runs, with everything recorded about them, to one portable file. */
+    public void export(List<Long> runIds, Path target) throws ConfigException {
+        try (Connection connection = connect()) {
+            HistoryTransfer.export(connection, runIds, target);
+        } catch (SQLException e) {
+            throw cannotUse(e);
+        } catch (java.io.IOException e) {
+            throw new ConfigException(Problem.error(target.toString(), "", "cannot write the export: "
+                    + e.getMessage()));
+        }
+    }
+
+    /** Adds the runs of an export file under new ids, skipping runs already here; all or nothing. */
+    public ImportResult importRuns(Path source) throws ConfigException {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                ImportResult result = HistoryTransfer.importFile(connection, source);
+                connection.commit();
+                return result;
+            } catch (SQLException | ConfigException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw cannotUse(e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(Problem.error(source.toString(), "", "no such file"));
+        } catch (java.io.IOException e) {
+            throw new ConfigException(Problem.error(source.toString(), "", "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** A run's stored config text and checkpoints. */
+    public record Resumable(long runId, String configText, ResumePoint point) {
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    <T> T read(Work<T> work) throws ConfigException {
+        try (Connection connection = connect()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw cannotUse(e);
+        }
+    }
+
+    <T> T inTransaction(Work<T> work) throws ConfigException {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw cannotUse(e);
+        }
+    }
+
+    /** A new connection to the store; the caller closes it. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, "sa", "");
+    }
+
+    /** Marks {@code running} runs of this host whose process is gone as interrupted, each with an event. */
+    private void markInterrupted() throws ConfigException {
+        try (Connection connection = connect()) {
+            Runs.markInterrupted(connection, Host.name(), Instant.now());
+        } catch (SQLException e) {
+            throw cannotUse(e);
+        }
+    }
+
+    ConfigException cannotOpen(SQLException e) {
+        String why = switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> "it is locked by another program that opened it without "
+                    + "AUTO_SERVER; close that program (or its connection) and try again";
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.GENERAL_ERROR_1 -> "the file is damaged or not an H2 2.x "
+                    + "database (" + firstLine(e.getMessage()) + "); move it away to start a new history";
+            case ErrorCode.WRONG_USER_OR_PASSWORD -> "it was created with other credentials than PoolLab's";
+            default -> firstLine(e.getMessage());
+        };
+        return new ConfigException(Problem.error(file.toString(), "", "cannot open the history store: " + why));
+    }
+
+    ConfigException cannotUse(SQLException e) {
+        return new ConfigException(Problem.error(file.toString(), "", "the history store failed: "
+                + firstLine(e.getMessage())));
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").trim();
+    }
+
+    @Override
+    public void close() {
+        // Connections are opened per use and closed by their users; H2 closes the file with the last one.
+    }
+}
