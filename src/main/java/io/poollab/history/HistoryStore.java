@@ -28,6 +28,7 @@ import org.h2.api.ErrorCode;
 public final class HistoryStore implements AutoCloseable {
 
     static final String FILE_NAME = "history";
+    private static final long OPEN_RETRY_NANOS = 10_000_000_000L;
 
     private final Path file;
     private final String url;
@@ -47,19 +48,19 @@ public final class HistoryStore implements AutoCloseable {
         }
         String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE";
         HistoryStore store = new HistoryStore(file, url);
-        try (Connection probe = store.connect()) {
-            probe.isValid(1);
+        // Held while migrating, so that Flyway's own connections find the database already open (or served).
+        try (Connection held = store.connect()) {
+            try {
+                Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/history")
+                        .failOnMissingLocations(true).load().migrate();
+            } catch (FlywayException e) {
+                throw new ConfigException(Problem.error(file.toString(), "", "the history store's schema could not "
+                        + "be brought up to date: " + firstLine(e.getMessage())));
+            }
+            Runs.markInterrupted(held, Host.name(), Instant.now());
         } catch (SQLException e) {
             throw store.cannotOpen(e);
         }
-        try {
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/history")
-                    .failOnMissingLocations(true).load().migrate();
-        } catch (FlywayException e) {
-            throw new ConfigException(Problem.error(file.toString(), "", "the history store's schema could not be "
-                    + "brought up to date: " + firstLine(e.getMessage())));
-        }
-        store.markInterrupted();
         return store;
     }
 
@@ -221,17 +222,26 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    /** A new connection to the store; the caller closes it. */
+    /**
+     * A new connection to the store; the caller closes it. While another process is opening the file (and about to
+     * serve it), H2 reports the lock as "recently modified": that is a moment, not a conflict, so it is retried.
+     */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "sa", "");
-    }
-
-    /** Marks {@code running} runs of this host whose process is gone as interrupted, each with an event. */
-    private void markInterrupted() throws ConfigException {
-        try (Connection connection = connect()) {
-            Runs.markInterrupted(connection, Host.name(), Instant.now());
-        } catch (SQLException e) {
-            throw cannotUse(e);
+        long deadline = System.nanoTime() + OPEN_RETRY_NANOS;
+        while (true) {
+            try {
+                return DriverManager.getConnection(url, "sa", "");
+            } catch (SQLException e) {
+                if (e.getErrorCode() != ErrorCode.ERROR_OPENING_DATABASE_1 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
