@@ -72,7 +72,10 @@ final class HistoryCommand implements Runnable {
             if (limit < 1) {
                 throw new ConfigException(Problem.error("", "--limit", "must be at least 1, got " + limit));
             }
-            List<RunSummary> runs = history.open().list(label, limit);
+            List<RunSummary> runs;
+            try (HistoryStore store = history.open()) {
+                runs = store.list(label, limit);
+            }
             PrintStream out = history.parent.context().out();
             if (json) {
                 out.println(JSON.writeValueAsString(java.util.Map.of("runs", runs.stream().map(HistoryText::json)
@@ -97,8 +100,10 @@ final class HistoryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            HistoryStore store = history.open();
-            RunDetail detail = found(store, runId);
+            RunDetail detail;
+            try (HistoryStore store = history.open()) {
+                detail = found(store, runId);
+            }
             PrintStream out = history.parent.context().out();
             if (json) {
                 out.println(JSON.writeValueAsString(detail));
@@ -122,9 +127,11 @@ final class HistoryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            HistoryStore store = history.open();
-            found(store, runId);
-            List<RunSample> samples = store.samples(runId);
+            List<RunSample> samples;
+            try (HistoryStore store = history.open()) {
+                found(store, runId);
+                samples = store.samples(runId);
+            }
             SamplesCsv.write(samples, csv);
             history.parent.context().err().println("wrote " + samples.size() + " samples of run " + runId + " to "
                     + csv);
@@ -142,9 +149,10 @@ final class HistoryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            HistoryStore store = history.open();
-            if (!store.delete(runId)) {
-                throw missing(store, runId);
+            try (HistoryStore store = history.open()) {
+                if (!store.delete(runId)) {
+                    throw missing(store, runId);
+                }
             }
             history.parent.context().err().println("deleted run " + runId);
             return ExitCode.OK;
@@ -164,9 +172,10 @@ final class HistoryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            HistoryStore store = history.open();
-            if (!store.label(runId, text)) {
-                throw missing(store, runId);
+            try (HistoryStore store = history.open()) {
+                if (!store.label(runId, text)) {
+                    throw missing(store, runId);
+                }
             }
             return ExitCode.OK;
         }
@@ -187,7 +196,9 @@ final class HistoryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            history.open().export(runIds, out);
+            try (HistoryStore store = history.open()) {
+                store.export(runIds, out);
+            }
             history.parent.context().err().println("exported " + runIds.size() + " run"
                     + (runIds.size() == 1 ? "" : "s") + " to " + out);
             return ExitCode.OK;
@@ -205,7 +216,10 @@ final class HistoryCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ImportResult result = history.open().importRuns(file);
+            ImportResult result;
+            try (HistoryStore store = history.open()) {
+                result = store.importRuns(file);
+            }
             PrintStream err = history.parent.context().err();
             result.imported().forEach((from, to) -> err.println("imported run " + from + " as run " + to));
             result.alreadyPresent().forEach((from, here) -> err.println("run " + from

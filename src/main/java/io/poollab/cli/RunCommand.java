@@ -60,7 +60,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = parent.context();
         Path home = PoolLabHome.ensure(context.home());
-        HistoryStore history = HistoryStore.open(home);
+        try (HistoryStore history = HistoryStore.open(home)) {
+            return run(context, home, history);
+        }
+    }
+
+    private int run(CliContext context, Path home, HistoryStore history) throws Exception {
         Overrides overrides = new Overrides(workers, poolSize, poolMode,
                 label != null || resume == null ? label : "resume of run " + resume);
         LoadedConfig loaded;

@@ -47,7 +47,7 @@ public final class SampleData {
                     TIMESTAMPTZ '2020-01-01 00:00:00+00' + g * INTERVAL '1 minute' + (g % 1000) * INTERVAL '1 microsecond',
                     g % 3 <> 0, ((g * 31) % 100000) / 100.0, md5(g::text)::uuid,
                     'Post ' || g, repeat(md5(g::text), 4) || ' héllo ✓ ' || g
-             FROM generate_series(1, ?) AS g""";
+             FROM generate_series(1::bigint, ?) AS g""";
 
     private static final String H2_ROWS = """
              SELECT X, MOD(X * 7919, 10000), CASE WHEN MOD(X, 7) = 0 THEN NULL ELSE X / 10 END,

@@ -32,6 +32,11 @@ public final class HistoryStore implements AutoCloseable {
 
     private final Path file;
     private final String url;
+    /**
+     * Held open for the store's lifetime: H2 closes a database with its last connection, and reopening the file
+     * costs far more than any query, so without it every call would pay for an open.
+     */
+    private Connection keeper;
 
     private HistoryStore(Path file, String url) {
         this.file = file;
@@ -49,7 +54,9 @@ public final class HistoryStore implements AutoCloseable {
         String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE";
         HistoryStore store = new HistoryStore(file, url);
         // Held while migrating, so that Flyway's own connections find the database already open (or served).
-        try (Connection held = store.connect()) {
+        try {
+            Connection held = store.connect();
+            store.keeper = held;
             try {
                 Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/history")
                         .failOnMissingLocations(true).load().migrate();
@@ -59,7 +66,11 @@ public final class HistoryStore implements AutoCloseable {
             }
             Runs.markInterrupted(held, Host.name(), Instant.now());
         } catch (SQLException e) {
+            store.close();
             throw store.cannotOpen(e);
+        } catch (ConfigException e) {
+            store.close();
+            throw e;
         }
         return store;
     }
@@ -266,8 +277,16 @@ public final class HistoryStore implements AutoCloseable {
         return message == null ? "" : message.lines().findFirst().orElse("").trim();
     }
 
+    /** Lets H2 close the file (once no recorder or other user holds a connection). */
     @Override
     public void close() {
-        // Connections are opened per use and closed by their users; H2 closes the file with the last one.
+        if (keeper != null) {
+            try {
+                keeper.close();
+            } catch (SQLException e) {
+                // Closing a connection to a store we are done with: nothing left to protect.
+            }
+            keeper = null;
+        }
     }
 }

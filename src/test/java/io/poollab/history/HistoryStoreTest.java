@@ -47,7 +47,9 @@ class HistoryStoreTest {
         var run = new Engine(Map.of()).start(spec, runId, List.of(counter, recorder));
         while (!run.completion().isDone()) {
             // A second store on the same file, as the GUI would hold while a CLI run writes.
-            assertThat(HistoryStore.open(home).list(null, 10)).extracting(RunSummary::id).contains(runId);
+            try (HistoryStore reader = HistoryStore.open(home)) {
+                assertThat(reader.list(null, 10)).extracting(RunSummary::id).contains(runId);
+            }
             readsWhileRunning.incrementAndGet();
             Thread.sleep(20);
         }
@@ -121,7 +123,7 @@ class HistoryStoreTest {
 
     @Test
     void aStoreLockedByAnotherProgramIsNamedInOneLine() throws Exception {
-        HistoryStore.open(home);
+        HistoryStore.open(home).close();
         // Another JVM opens the file the way a stray SQL tool would: exclusively, without AUTO_SERVER.
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.poollab.history.ExclusiveHolder",

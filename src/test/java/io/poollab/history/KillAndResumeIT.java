@@ -79,12 +79,13 @@ class KillAndResumeIT {
                 throw new AssertionError("the run ended before it could be killed: " + Files.readString(childErr));
             }
             if (Files.exists(home.resolve("history.mv.db"))) {
-                HistoryStore store = HistoryStore.open(home);
-                List<RunSummary> runs = store.list(null, 1);
-                if (!runs.isEmpty()) {
-                    var tables = store.detail(runs.get(0).id()).orElseThrow().tables();
-                    if (!tables.isEmpty() && tables.get(0).partitionsDone() >= partitions) {
-                        return runs.get(0).id();
+                try (HistoryStore store = HistoryStore.open(home)) {
+                    List<RunSummary> runs = store.list(null, 1);
+                    if (!runs.isEmpty()) {
+                        var tables = store.detail(runs.get(0).id()).orElseThrow().tables();
+                        if (!tables.isEmpty() && tables.get(0).partitionsDone() >= partitions) {
+                            return runs.get(0).id();
+                        }
                     }
                 }
             }
