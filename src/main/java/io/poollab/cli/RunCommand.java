@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -107,18 +106,10 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null) {
             history.addEvent(resume, "info", "resumed as run " + runId);
         }
-        Thread cancelOnInterrupt = new Thread(() -> {
-            run.cancel();
-            try {
-                run.completion().get(30, TimeUnit.SECONDS);
-                recorder.close();
-            } catch (Exception e) {
-                // The JVM is exiting; the run's threads are daemons and stop with it.
-            }
-        }, "poollab-cancel-on-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-        RunResult result = run.await();
-        removeHook(cancelOnInterrupt);
+        RunResult result;
+        try (Interrupts ctrlC = Interrupts.cancelling(run::cancel, context.err())) {
+            result = run.await();
+        }
         progress.finish();
         try {
             recorder.close();
@@ -146,14 +137,6 @@ final class RunCommand implements Callable<Integer> {
                     : problem);
         }
         return new ConfigException(problems);
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C arrived as the run finished: the hook is already running and will find the run done.
-        }
     }
 
     static final class PoolModeConverter implements picocli.CommandLine.ITypeConverter<PoolMode> {

@@ -173,7 +173,7 @@ final class ConfigTree {
             Node child = mapping(key);
             java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
             if (child.isPresent()) {
-                child.json.fields().forEachRemaining(entry -> {
+                child.json.properties().forEach(entry -> {
                     if (entry.getValue().isValueNode()) {
                         map.put(entry.getKey(), entry.getValue().asText());
                     } else {

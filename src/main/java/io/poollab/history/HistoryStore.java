@@ -51,7 +51,9 @@ public final class HistoryStore implements AutoCloseable {
             throw new ConfigException(Problem.error(file.toString(), "", "the history store is not readable by "
                     + "this user"));
         }
-        String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0: a commit reaches the file at once, so a checkpoint that was recorded survives a kill -9
+        // (by default H2 writes committed changes up to half a second later).
+        String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         HistoryStore store = new HistoryStore(file, url);
         // Held while migrating, so that Flyway's own connections find the database already open (or served).
         try {

@@ -84,11 +84,19 @@ public final class RunRecorder implements RunListener, AutoCloseable {
      * @throws SQLException the history could not be written; the run itself is unaffected
      */
     @Override
-    public void close() throws SQLException, InterruptedException {
+    public void close() throws SQLException {
         if (writer.isAlive() && !queue.contains(FINISHED)) {
             queue.add(FINISHED);
         }
-        writer.join(TimeUnit.SECONDS.toMillis(30));
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the history of run " + runId + " was being written", e);
+        }
+        if (writer.isAlive()) {
+            throw new SQLException("the history of run " + runId + " was not written within 30 s");
+        }
         if (failure != null) {
             throw failure;
         }

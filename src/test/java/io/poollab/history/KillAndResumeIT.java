@@ -43,7 +43,7 @@ class KillAndResumeIT {
                 workers: 2
                 partitionsPerTable: 40
                 holdConnections: perBatch
-                batchRows: 100
+                batchRows: 20
                 pool: {mode: unpooled}
                 """.formatted(source, target));
 
@@ -72,24 +72,65 @@ class KillAndResumeIT {
         assertThat(history.get(0).get("status").asText()).isEqualTo("succeeded");
     }
 
+    @Test
+    void ctrlCCancelsCleanlyAndSaysWhatWasCompleted() throws Exception {
+        String source = Posts.database(100_000);
+        String target = TestPostgres.newDatabase("interrupted");
+        Path home = dir.resolve("home");
+        Path config = Files.writeString(dir.resolve("slow.yaml"), SLOW.formatted(source, target));
+        childErr = dir.resolve("child.err");
+        Process child = poollab(home, "run", "--config", config.toString(), "--json")
+                .redirectError(childErr.toFile()).start();
+        long runId = awaitPartitionsDone(home, 2, child);
+
+        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        child.waitFor();
+
+        assertThat(child.exitValue()).isEqualTo(130);
+        JsonNode summary = JSON.readTree(out);
+        assertThat(summary.get("status").asText()).isEqualTo("cancelled");
+        assertThat(summary.get("incompletePartitions")).isNotEmpty();
+        JsonNode listed = JSON.readTree(output(poollab(home, "history", "list", "--json"))).get("runs").get(0);
+        assertThat(listed.get("runId").asLong()).isEqualTo(runId);
+        assertThat(listed.get("status").asText()).isEqualTo("cancelled");
+        // Each partition is a transaction, so the target holds exactly the rows the summary reports committed.
+        assertThat(TestPostgres.queryLong(target, "SELECT count(*) FROM posts")).isEqualTo(summary.get("rows").asLong());
+        assertThat(TestPostgres.queryLong(target, "SELECT count(*) FROM pg_stat_activity WHERE application_name "
+                + "LIKE 'poollab-" + runId + "-%'")).isZero();
+    }
+
+    private static final String SLOW = """
+            source: {jdbcUrl: %s, username: postgres}
+            target: {jdbcUrl: %s, username: postgres}
+            tables: [posts]
+            workers: 2
+            partitionsPerTable: 40
+            holdConnections: perPartition
+            pool: {mode: unpooled}
+            """;
+
+    /** Polls the child's history (served by the child over AUTO_SERVER) until a run has that many checkpoints. */
     private long awaitPartitionsDone(Path home, int partitions, Process child) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (!child.isAlive()) {
-                throw new AssertionError("the run ended before it could be killed: " + Files.readString(childErr));
-            }
-            if (Files.exists(home.resolve("history.mv.db"))) {
-                try (HistoryStore store = HistoryStore.open(home)) {
-                    List<RunSummary> runs = store.list(null, 1);
-                    if (!runs.isEmpty()) {
-                        var tables = store.detail(runs.get(0).id()).orElseThrow().tables();
-                        if (!tables.isEmpty() && tables.get(0).partitionsDone() >= partitions) {
-                            return runs.get(0).id();
-                        }
+        while (!Files.exists(home.resolve("history.mv.db")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        try (HistoryStore store = HistoryStore.open(home)) {
+            while (Instant.now().isBefore(deadline)) {
+                if (!child.isAlive()) {
+                    throw new AssertionError("the run ended before it could be stopped: "
+                            + Files.readString(childErr));
+                }
+                List<RunSummary> runs = store.list(null, 1);
+                if (!runs.isEmpty()) {
+                    var tables = store.detail(runs.get(0).id()).orElseThrow().tables();
+                    if (!tables.isEmpty() && tables.get(0).partitionsDone() >= partitions) {
+                        return runs.get(0).id();
                     }
                 }
+                Thread.sleep(20);
             }
-            Thread.sleep(50);
         }
         throw new AssertionError("no checkpoint within 60 s");
     }

@@ -1,0 +1,40 @@
+package io.poollab.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Ctrl-C during a run. The first SIGINT cancels the run and lets the main thread finish normally: it writes the
+ * run to the history and prints what was completed, then exits with 130. A shutdown hook could not do that, since
+ * H2 closes the history from its own hook at the same moment. A second Ctrl-C exits at once.
+ */
+final class Interrupts implements AutoCloseable {
+
+    private final SignalHandler previous;
+    private final Signal signal = new Signal("INT");
+
+    private Interrupts(Runnable cancel, PrintStream err) {
+        AtomicInteger count = new AtomicInteger();
+        this.previous = Signal.handle(signal, s -> {
+            if (count.incrementAndGet() == 1) {
+                err.println();
+                err.println("cancelling: workers stop after their current batch (Ctrl-C again to quit at once)");
+                cancel.run();
+            } else {
+                Runtime.getRuntime().halt(ExitCode.CANCELLED);
+            }
+        });
+    }
+
+    /** Routes Ctrl-C to {@code cancel} until closed. */
+    static Interrupts cancelling(Runnable cancel, PrintStream err) {
+        return new Interrupts(cancel, err);
+    }
+
+    @Override
+    public void close() {
+        Signal.handle(signal, previous);
+    }
+}
