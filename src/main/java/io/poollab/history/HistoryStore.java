@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,8 @@ import org.h2.api.ErrorCode;
 public final class HistoryStore implements AutoCloseable {
 
     static final String FILE_NAME = "history";
+    /** The newest migration in {@code db/history}; a test keeps the two in step. */
+    static final String SCHEMA_VERSION = "2";
     private static final long OPEN_RETRY_NANOS = 10_000_000_000L;
 
     private final Path file;
@@ -60,8 +64,10 @@ public final class HistoryStore implements AutoCloseable {
             Connection held = store.connect();
             store.keeper = held;
             try {
-                Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/history")
-                        .failOnMissingLocations(true).load().migrate();
+                if (!isCurrent(held)) {
+                    Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/history")
+                            .failOnMissingLocations(true).load().migrate();
+                }
             } catch (FlywayException e) {
                 throw new ConfigException(Problem.error(file.toString(), "", "the history store's schema could not "
                         + "be brought up to date: " + firstLine(e.getMessage())));
@@ -75,6 +81,20 @@ public final class HistoryStore implements AutoCloseable {
             throw e;
         }
         return store;
+    }
+
+    /**
+     * True when Flyway already applied {@link #SCHEMA_VERSION}: then starting Flyway (a second or so of class loading
+     * and classpath scanning on every command) can be skipped. Any doubt, and Flyway decides.
+     */
+    private static boolean isCurrent(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" "
+                     + "AND \"version\" = '" + SCHEMA_VERSION + "'")) {
+            return rs.next() && rs.getInt(1) == 1;
+        } catch (SQLException noHistoryYet) {
+            return false;
+        }
     }
 
     /** The history file, for messages and the status bar. */

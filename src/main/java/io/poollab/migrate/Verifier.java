@@ -4,6 +4,7 @@ import io.poollab.config.ConnectSettings;
 import io.poollab.config.VerifyMode;
 import io.poollab.db.Connections;
 import io.poollab.db.Dialect;
+import io.poollab.db.KeyRange;
 import io.poollab.db.RowDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -81,7 +82,7 @@ final class Verifier {
                                            ExecutorService executor) throws SQLException, InterruptedException {
         List<Future<RowDigest>> parts = new ArrayList<>();
         int columns = table.plan.sourceColumns().size();
-        for (var range : table.plan.partitions()) {
+        for (var range : coalesced(table.plan.partitions(), threads)) {
             parts.add(executor.submit(() -> {
                 Connection connection = connections.take();
                 try {
@@ -105,6 +106,23 @@ final class Verifier {
         RowDigest copied = target.minus(table.targetBefore);
         RowDigest source = table.sourceDigest();
         return result(table, copied.sameRowsAs(source), source.hex(), copied.hex(), copied.rows());
+    }
+
+    /**
+     * Adjacent partitions merged into at most {@code groups} ranges: reading the target back needs parallelism,
+     * not the copy's partitioning, and every range is a separate index scan on the server.
+     */
+    static List<KeyRange> coalesced(List<KeyRange> partitions, int groups) {
+        if (partitions.size() <= groups) {
+            return partitions;
+        }
+        List<KeyRange> merged = new ArrayList<>(groups);
+        for (int g = 0; g < groups; g++) {
+            KeyRange first = partitions.get(g * partitions.size() / groups);
+            KeyRange last = partitions.get((g + 1) * partitions.size() / groups - 1);
+            merged.add(new KeyRange(first.lower(), first.lowerInclusive(), last.upper()));
+        }
+        return merged;
     }
 
     private static RunResult.TableResult result(TableState table, Boolean verified, String sourceChecksum,

@@ -122,6 +122,16 @@ class HistoryStoreTest {
     }
 
     @Test
+    void theSchemaVersionConstantIsTheNewestMigration() throws Exception {
+        try (var files = Files.list(Path.of("src/main/resources/db/history"))) {
+            int newest = files.map(f -> f.getFileName().toString())
+                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max(Integer::compare).orElseThrow();
+            assertThat(HistoryStore.SCHEMA_VERSION).isEqualTo(Integer.toString(newest));
+        }
+    }
+
+    @Test
     void aStoreLockedByAnotherProgramIsNamedInOneLine() throws Exception {
         HistoryStore.open(home).close();
         // Another JVM opens the file the way a stray SQL tool would: exclusively, without AUTO_SERVER.
