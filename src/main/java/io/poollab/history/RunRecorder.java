@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes one run into the history as it happens. Engine callbacks only enqueue; a thread of its own writes what
- * arrived in one transaction at least once a second, so the copy never waits for H2 and a crash loses at most one
- * second of samples. Checkpoints (committed partitions) go through the same queue, in order.
+ * arrived in one transaction every half second, and H2 writes a commit to the file within another half second, so
+ * the copy never waits for H2 and a crash loses at most one second of samples and checkpoints. Checkpoints (committed partitions) go through the same queue, in order.
  */
 public final class RunRecorder implements RunListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
-    static final long FLUSH_EVERY_MS = 1_000;
+    static final long FLUSH_EVERY_MS = 500;
     private static final Object FINISHED = new Object();
 
     private final HistoryStore store;
@@ -37,6 +37,10 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     private final SampleBuckets buckets = new SampleBuckets();
     private final Thread writer;
     private volatile SQLException failure;
+    private volatile long writerCpuNanos = -1;
+    // Prepared once on the writer's connection: samples and events arrive every flush for the whole run.
+    private PreparedStatement sampleInsert;
+    private PreparedStatement eventInsert;
     private int eventSeq;
 
     RunRecorder(HistoryStore store, long runId, int firstEventSeq) {
@@ -107,6 +111,10 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         boolean done = false;
         try (Connection connection = store.connect()) {
             connection.setAutoCommit(false);
+            sampleInsert = connection.prepareStatement("INSERT INTO sample VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            eventInsert = connection.prepareStatement(
+                    "INSERT INTO run_event (run_id, seq, elapsed_ms, type, message) VALUES (?, ?, ?, ?, ?)");
             while (!done) {
                 Object first = queue.poll(FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -124,7 +132,14 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            writerCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         }
+    }
+
+    /** CPU time the writer thread used, once closed (-1 before, or where the JVM cannot measure it): its cost. */
+    public long writerCpuNanos() {
+        return writerCpuNanos;
     }
 
     private void write(Connection connection, List<Object> batch) throws SQLException {
@@ -136,14 +151,14 @@ public final class RunRecorder implements RunListener, AutoCloseable {
                 samples.addAll(buckets.flush());
             }
         }
-        insertSamples(connection, samples);
+        insertSamples(samples);
         for (Object item : batch) {
             if (item instanceof RunInfo info) {
                 RunWrites.plan(connection, runId, info);
                 RunWrites.environment(connection, runId, Side.SOURCE, info.sourceServer());
                 RunWrites.environment(connection, runId, Side.TARGET, info.targetServer());
             } else if (item instanceof RunEvent event) {
-                insertEvent(connection, event);
+                insertEvent(event);
             } else if (item instanceof PartitionResult partition) {
                 RunWrites.checkpoint(connection, runId, partition);
             } else if (item instanceof RunResult result) {
@@ -152,40 +167,35 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         }
     }
 
-    private void insertEvent(Connection connection, RunEvent event) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO run_event (run_id, seq, elapsed_ms, type, message) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setLong(1, runId);
-            insert.setInt(2, ++eventSeq);
-            insert.setLong(3, event.elapsedMs());
-            insert.setString(4, event.type().id());
-            insert.setString(5, Runs.truncate(event.message(), 4000));
-            insert.executeUpdate();
-        }
+    private void insertEvent(RunEvent event) throws SQLException {
+        eventInsert.setLong(1, runId);
+        eventInsert.setInt(2, ++eventSeq);
+        eventInsert.setLong(3, event.elapsedMs());
+        eventInsert.setString(4, event.type().id());
+        eventInsert.setString(5, Runs.truncate(event.message(), 4000));
+        eventInsert.executeUpdate();
     }
 
-    private void insertSamples(Connection connection, List<SampleBuckets.Stored> samples) throws SQLException {
+    private void insertSamples(List<SampleBuckets.Stored> samples) throws SQLException {
         if (samples.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sample VALUES (?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (SampleBuckets.Stored stored : samples) {
-                RunSample s = stored.sample();
-                int i = 0;
-                insert.setLong(++i, runId);
-                insert.setLong(++i, s.elapsedMs());
-                insert.setInt(++i, stored.bucketMs());
-                insert.setLong(++i, s.rows());
-                insert.setLong(++i, s.bytes());
-                insert.setDouble(++i, s.rowsPerSecond());
-                insert.setInt(++i, s.workers());
-                i = bindSide(insert, i, s.source());
-                bindSide(insert, i, s.target());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        PreparedStatement insert = sampleInsert;
+        for (SampleBuckets.Stored stored : samples) {
+            RunSample s = stored.sample();
+            int i = 0;
+            insert.setLong(++i, runId);
+            insert.setLong(++i, s.elapsedMs());
+            insert.setInt(++i, stored.bucketMs());
+            insert.setLong(++i, s.rows());
+            insert.setLong(++i, s.bytes());
+            insert.setDouble(++i, s.rowsPerSecond());
+            insert.setInt(++i, s.workers());
+            i = bindSide(insert, i, s.source());
+            bindSide(insert, i, s.target());
+            insert.addBatch();
         }
+        insert.executeBatch();
     }
 
     private static int bindSide(PreparedStatement insert, int i, SideSample side) throws SQLException {

@@ -79,10 +79,15 @@ public final class HistoryBench {
 
     /** The same PG→PG copy with and without the recorder, alternating, at 250 ms sampling. */
     private static void recorderCost(Path home, int rounds) throws Exception {
-        String source = Posts.database(300_000);
+        String source = Posts.database(1_000_000);
         HistoryStore store = HistoryStore.open(home);
         List<Double> with = new ArrayList<>();
         List<Double> without = new ArrayList<>();
+        List<Double> recorderCpuShare = new ArrayList<>();
+        List<Double> cpuWith = new ArrayList<>();
+        List<Double> cpuWithout = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
         for (int round = 0; round <= rounds; round++) {
             for (boolean record : new boolean[] {false, true}) {
                 RunSpec spec = Specs.copy(source, TestPostgres.newDatabase("bench"), "posts", 2, 2);
@@ -92,20 +97,35 @@ public final class HistoryBench {
                         spec.copyFormat(), false, "");
                 long runId = store.createRun(spec, null);
                 RunRecorder recorder = store.recorder(runId);
+                long cpuBefore = os.getProcessCpuTime();
                 RunResult result = new Engine(Map.of()).start(spec, runId, record ? List.of(recorder) : List.of())
                         .await();
                 recorder.close();
+                long processCpu = os.getProcessCpuTime() - cpuBefore;
                 if (round > 0) {
                     (record ? with : without).add(result.rowsPerSecond());
+                    (record ? cpuWith : cpuWithout).add(processCpu / 1e6);
+                    if (record) {
+                        recorderCpuShare.add(100.0 * recorder.writerCpuNanos() / processCpu);
+                    }
                 }
             }
         }
         double a = median(without.stream().mapToDouble(Double::doubleValue).sorted().toArray());
         double b = median(with.stream().mapToDouble(Double::doubleValue).sorted().toArray());
-        System.out.printf(Locale.ROOT, "copy of 300,000 rows, %d rounds each, alternating: without recorder %,.0f rows/s, "
+        System.out.printf(Locale.ROOT, "copy of 1,000,000 rows, %d rounds each, alternating: without recorder %,.0f rows/s, "
                 + "with recorder %,.0f rows/s (medians): cost %.1f%%   goal <= 1%%%n", rounds, a, b, 100 * (a - b) / a);
         System.out.println("  without: " + without);
         System.out.println("  with:    " + with);
+        double cpuA = median(cpuWithout.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+        double cpuB = median(cpuWith.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+        System.out.printf(Locale.ROOT, "process CPU per copy (medians): without recorder %.0f ms, with %.0f ms: %+.1f%%%n",
+                cpuA, cpuB, 100 * (cpuB - cpuA) / cpuA);
+        System.out.println("  without: " + cpuWithout);
+        System.out.println("  with:    " + cpuWith);
+        System.out.printf(Locale.ROOT, "recorder thread CPU as a share of the process's CPU during the copy: median %.3f%% "
+                + "(max %.3f%%)   goal <= 1%%%n", median(recorderCpuShare.stream().mapToDouble(Double::doubleValue)
+                .sorted().toArray()), recorderCpuShare.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 
     private static RunSample sample(long elapsedMs) {

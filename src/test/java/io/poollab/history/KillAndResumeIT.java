@@ -51,6 +51,8 @@ class KillAndResumeIT {
         Process child = poollab(home, "run", "--config", config.toString()).redirectError(childErr.toFile()).start();
         this.childErr = childErr;
         long runId = awaitPartitionsDone(home, 2, child);
+        // What the history showed is on disk within a second (the documented bound); then the process dies.
+        Thread.sleep(1_000);
         child.destroyForcibly().waitFor();
         assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
