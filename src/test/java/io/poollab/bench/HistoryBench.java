@@ -84,12 +84,16 @@ public final class HistoryBench {
         List<Double> with = new ArrayList<>();
         List<Double> without = new ArrayList<>();
         List<Double> recorderCpuShare = new ArrayList<>();
+        List<Double> recorderAllCpuShare = new ArrayList<>();
+        List<Double> serverCpu = new ArrayList<>();
         List<Double> cpuWith = new ArrayList<>();
         List<Double> cpuWithout = new ArrayList<>();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
         for (int round = 0; round <= rounds; round++) {
-            for (boolean record : new boolean[] {false, true}) {
+            // The order alternates too: the second copy of a pair pays for the first one's garbage and JIT work.
+            boolean[] order = round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
+            for (boolean record : order) {
                 RunSpec spec = Specs.copy(source, TestPostgres.newDatabase("bench"), "posts", 2, 2);
                 spec = new RunSpec(spec.name(), spec.source(), spec.target(), spec.tables(), 2,
                         spec.partitionsPerTable(), spec.batchRows(), spec.holdConnections(), spec.poolMode(),
@@ -98,15 +102,19 @@ public final class HistoryBench {
                 long runId = store.createRun(spec, null);
                 RunRecorder recorder = store.recorder(runId);
                 long cpuBefore = os.getProcessCpuTime();
+                double serverBefore = postgresCpuMs();
                 RunResult result = new Engine(Map.of()).start(spec, runId, record ? List.of(recorder) : List.of())
                         .await();
                 recorder.close();
                 long processCpu = os.getProcessCpuTime() - cpuBefore;
+                double serverMs = postgresCpuMs() - serverBefore;
                 if (round > 0) {
                     (record ? with : without).add(result.rowsPerSecond());
                     (record ? cpuWith : cpuWithout).add(processCpu / 1e6);
                     if (record) {
                         recorderCpuShare.add(100.0 * recorder.writerCpuNanos() / processCpu);
+                        recorderAllCpuShare.add(100.0 * recorder.writerCpuNanos() / (processCpu + serverMs * 1e6));
+                        serverCpu.add(serverMs);
                     }
                 }
             }
@@ -123,9 +131,38 @@ public final class HistoryBench {
                 cpuA, cpuB, 100 * (cpuB - cpuA) / cpuA);
         System.out.println("  without: " + cpuWithout);
         System.out.println("  with:    " + cpuWith);
+        System.out.printf(Locale.ROOT, "PostgreSQL server CPU per copy (median) %.0f ms; recorder thread CPU as a share of "
+                + "all CPU the copy used (PoolLab + server): median %.3f%% (max %.3f%%)%n",
+                median(serverCpu.stream().mapToDouble(Double::doubleValue).sorted().toArray()),
+                median(recorderAllCpuShare.stream().mapToDouble(Double::doubleValue).sorted().toArray()),
+                recorderAllCpuShare.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         System.out.printf(Locale.ROOT, "recorder thread CPU as a share of the process's CPU during the copy: median %.3f%% "
                 + "(max %.3f%%)   goal <= 1%%%n", median(recorderCpuShare.stream().mapToDouble(Double::doubleValue)
                 .sorted().toArray()), recorderCpuShare.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+
+    /**
+     * CPU used so far by the PostgreSQL server processes, in ms: live processes' own time plus what exited backends
+     * left in their parent's child times (Linux /proc; 0 elsewhere).
+     */
+    private static double postgresCpuMs() {
+        double ticks = 0;
+        for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
+            if (!process.info().command().map(c -> c.endsWith("/postgres")).orElse(false)) {
+                continue;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // Fields 14-17 of /proc/PID/stat (utime, stime, cutime, cstime), counted after the command name.
+                for (int f = 11; f <= 14; f++) {
+                    ticks += Long.parseLong(fields[f]);
+                }
+            } catch (java.io.IOException | RuntimeException gone) {
+                // The process ended between listing and reading.
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     private static RunSample sample(long elapsedMs) {
