@@ -28,7 +28,7 @@ public final class RunConfigLoader {
             Pattern.compile("(?im)(password\\s*[:=]\\s*)(?!\\$\\{env:)(\"[^\"]*\"|'[^']*'|[^,}\\s#&;\"']+)");
 
     static final String[] TOP_KEYS = {"name", "source", "target", "tables", "workers", "partitionsPerTable",
-        "batchRows", "holdConnections", "pool", "sampleIntervalMs", "verify", "copyFormat", "failFast"};
+        "batchRows", "holdConnections", "pool", "sampleIntervalMs", "verify", "copyFormat"};
     static final String[] PROFILE_KEYS = {"jdbcUrl", "username", "password", "properties", "seed"};
     static final String[] TABLE_KEYS = {"source", "target", "key", "mode"};
     static final String[] POOL_KEYS = {"mode", "source", "target"};
@@ -104,7 +104,8 @@ public final class RunConfigLoader {
                 toInt(root.number("sampleIntervalMs").orElse(250)),
                 root.choice("verify", VerifyMode.class).orElse(VerifyMode.CHECKSUM),
                 root.choice("copyFormat", CopyFormat.class).orElse(CopyFormat.BINARY),
-                root.flag("failFast").orElse(false),
+                // No retries exist yet, so every run stops at its first error; failFast becomes a key with them.
+                false,
                 withoutPasswords(text));
         List<Problem> problems = new ArrayList<>(tree.problems());
         LoadedConfig loaded = new LoadedConfig(spec, List.of(), document, overriddenBy);
