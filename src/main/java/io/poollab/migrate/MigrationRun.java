@@ -9,7 +9,6 @@ import io.poollab.config.RunSpecValidator;
 import io.poollab.config.Side;
 import io.poollab.db.Connections;
 import io.poollab.pool.Health;
-import io.poollab.pool.PoolMetrics;
 import io.poollab.pool.SidePool;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -349,22 +348,12 @@ final class MigrationRun implements Run {
         List<String> reasons = new ArrayList<>();
         for (Side side : Side.values()) {
             Sampler.SideTracker tracker = sampler.side(side);
-            PoolMetrics.Totals totals = pools.get(side).metrics().totals();
-            summaries.put(side, new RunResult.PoolSummary(pools.get(side).settings(), tracker.peakActive(),
-                    tracker.peakPending(), tracker.peakTotal(), tracker.health().peakUtilization(), totals.created(),
-                    totals.borrows(), totals.timeouts(), totals.errors(), totals.acquire(), totals.usage(),
-                    totals.creation(), tracker.peakDbSessions()));
+            summaries.put(side, tracker.summary());
             health = health.worse(tracker.health().worst().health());
             reasons.addAll(tracker.health().worst().reasons());
         }
         List<String> incomplete = new ArrayList<>();
-        for (TableState table : tables) {
-            for (int p = 0; p < table.plan.partitions().size(); p++) {
-                if (!table.isComplete(p)) {
-                    incomplete.add(table.plan.label() + " " + table.plan.partitions().get(p));
-                }
-            }
-        }
+        tables.forEach(table -> incomplete.addAll(table.incompletePartitions()));
         List<PartitionResult> done;
         synchronized (completed) {
             done = List.copyOf(completed);

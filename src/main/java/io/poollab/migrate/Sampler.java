@@ -69,6 +69,15 @@ final class Sampler {
             this.applicationName = SidePool.applicationName(run.id(), side);
         }
 
+        /** The side's pool over the whole run; call after the last sample. */
+        RunResult.PoolSummary summary() {
+            SidePool pool = run.pool(side);
+            PoolMetrics.Totals totals = pool.metrics().totals();
+            return new RunResult.PoolSummary(pool.settings(), peakActive, peakPending, peakTotal,
+                    health.peakUtilization(), totals.created(), totals.borrows(), totals.timeouts(), totals.errors(),
+                    totals.acquire(), totals.usage(), totals.creation(), peakDbSessions);
+        }
+
         private SideSample sample(long elapsedMs) {
             SidePool pool = run.pool(side);
             PoolGauges gauges = pool.gauges();
@@ -99,22 +108,6 @@ final class Sampler {
                 run.warn(side + " server sessions cannot be counted: " + Connections.firstLine(e));
                 return -1;
             }
-        }
-
-        int peakActive() {
-            return peakActive;
-        }
-
-        int peakPending() {
-            return peakPending;
-        }
-
-        int peakTotal() {
-            return peakTotal;
-        }
-
-        int peakDbSessions() {
-            return peakDbSessions;
         }
 
         HealthTracker health() {

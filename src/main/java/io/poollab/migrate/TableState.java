@@ -55,6 +55,17 @@ final class TableState {
         return done;
     }
 
+    /** The partitions not committed, as {@code table [range)}, for a stopped run's summary. */
+    java.util.List<String> incompletePartitions() {
+        java.util.List<String> incomplete = new java.util.ArrayList<>();
+        for (int p = 0; p < plan.partitions().size(); p++) {
+            if (!isComplete(p)) {
+                incomplete.add(plan.label() + " " + plan.partitions().get(p));
+            }
+        }
+        return incomplete;
+    }
+
     /** The merged digest of every completed partition's source rows. */
     RowDigest sourceDigest() {
         RowDigest merged = new RowDigest();
