@@ -17,7 +17,7 @@ final class Interrupts implements AutoCloseable {
 
     private Interrupts(Runnable cancel, PrintStream err) {
         AtomicInteger count = new AtomicInteger();
-        this.previous = Signal.handle(signal, s -> {
+        this.previous = install(s -> {
             if (count.incrementAndGet() == 1) {
                 err.println();
                 err.println("cancelling: workers stop after their current batch (Ctrl-C again to quit at once)");
@@ -28,6 +28,18 @@ final class Interrupts implements AutoCloseable {
         });
     }
 
+    /**
+     * Installs the handler, or returns null where the JVM keeps SIGINT to itself (-Xrs): Ctrl-C then ends the
+     * process, and the run is marked interrupted at the next start, as after a crash.
+     */
+    private SignalHandler install(SignalHandler handler) {
+        try {
+            return Signal.handle(signal, handler);
+        } catch (IllegalArgumentException | UnsupportedOperationException reserved) {
+            return null;
+        }
+    }
+
     /** Routes Ctrl-C to {@code cancel} until closed. */
     static Interrupts cancelling(Runnable cancel, PrintStream err) {
         return new Interrupts(cancel, err);
@@ -35,6 +47,8 @@ final class Interrupts implements AutoCloseable {
 
     @Override
     public void close() {
-        Signal.handle(signal, previous);
+        if (previous != null) {
+            Signal.handle(signal, previous);
+        }
     }
 }

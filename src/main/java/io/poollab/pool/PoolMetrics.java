@@ -6,20 +6,19 @@ import com.zaxxer.hikari.metrics.PoolStats;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * The measurements of one side's pools (one pool, or every worker's pool in per-worker mode). HikariCP reports
  * into it through {@link MetricsTrackerFactory}; the unpooled source times its physical connects the same way.
- * Recording is wait-free (HdrHistogram {@link Recorder}); the sampler drains one interval at a time.
+ * Recording is wait-free (HdrHistogram recorders, striped by thread); the sampler drains one interval at a time.
  */
 public final class PoolMetrics implements MetricsTrackerFactory {
 
     private static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Recorder acquireNanos = new Recorder(SIGNIFICANT_DIGITS);
-    private final Recorder usageMicros = new Recorder(SIGNIFICANT_DIGITS);
-    private final Recorder creationMicros = new Recorder(SIGNIFICANT_DIGITS);
+    private final StripedRecorder acquireNanos = new StripedRecorder(SIGNIFICANT_DIGITS);
+    private final StripedRecorder usageMicros = new StripedRecorder(SIGNIFICANT_DIGITS);
+    private final StripedRecorder creationMicros = new StripedRecorder(SIGNIFICANT_DIGITS);
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder created = new LongAdder();
@@ -27,9 +26,9 @@ public final class PoolMetrics implements MetricsTrackerFactory {
     private final Histogram acquireTotal = new Histogram(SIGNIFICANT_DIGITS);
     private final Histogram usageTotal = new Histogram(SIGNIFICANT_DIGITS);
     private final Histogram creationTotal = new Histogram(SIGNIFICANT_DIGITS);
-    private Histogram acquireInterval;
-    private Histogram usageInterval;
-    private Histogram creationInterval;
+    private final Histogram acquireInterval = new Histogram(SIGNIFICANT_DIGITS);
+    private final Histogram usageInterval = new Histogram(SIGNIFICANT_DIGITS);
+    private final Histogram creationInterval = new Histogram(SIGNIFICANT_DIGITS);
 
     @Override
     public IMetricsTracker create(String poolName, PoolStats poolStats) {
@@ -55,16 +54,16 @@ public final class PoolMetrics implements MetricsTrackerFactory {
 
     void recordAcquire(long nanos) {
         borrows.increment();
-        acquireNanos.recordValue(Math.max(0, nanos));
+        acquireNanos.record(Math.max(0, nanos));
     }
 
     void recordUsage(long micros) {
-        usageMicros.recordValue(Math.max(0, micros));
+        usageMicros.record(Math.max(0, micros));
     }
 
     void recordCreated(long micros) {
         created.increment();
-        creationMicros.recordValue(Math.max(0, micros));
+        creationMicros.record(Math.max(0, micros));
     }
 
     void recordError() {
@@ -73,9 +72,9 @@ public final class PoolMetrics implements MetricsTrackerFactory {
 
     /** Acquire and usage statistics since the previous call; also folds them into the run's totals. */
     public synchronized IntervalStats drainInterval() {
-        acquireInterval = acquireNanos.getIntervalHistogram(acquireInterval);
-        usageInterval = usageMicros.getIntervalHistogram(usageInterval);
-        creationInterval = creationMicros.getIntervalHistogram(creationInterval);
+        acquireNanos.drainInto(acquireInterval);
+        usageMicros.drainInto(usageInterval);
+        creationMicros.drainInto(creationInterval);
         acquireTotal.add(acquireInterval);
         usageTotal.add(usageInterval);
         creationTotal.add(creationInterval);
