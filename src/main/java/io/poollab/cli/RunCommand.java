@@ -17,7 +17,6 @@ import io.poollab.migrate.Engine;
 import io.poollab.migrate.Run;
 import io.poollab.migrate.RunResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -130,13 +129,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Gives engine problems (which know fields, not files) the file:line:col of those fields. */
     static ConfigException located(ConfigException e, LoadedConfig loaded) {
-        List<Problem> problems = new ArrayList<>();
-        for (Problem problem : e.problems()) {
-            problems.add(problem.location().isEmpty()
-                    ? new Problem(problem.severity(), loaded.locate(problem.field()), problem.field(), problem.message())
-                    : problem);
-        }
-        return new ConfigException(problems);
+        return new ConfigException(loaded.located(e.problems()));
     }
 
     static final class PoolModeConverter implements picocli.CommandLine.ITypeConverter<PoolMode> {

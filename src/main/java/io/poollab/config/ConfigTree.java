@@ -142,18 +142,6 @@ final class ConfigTree {
             return OptionalLong.of(child.json.asLong());
         }
 
-        Optional<Boolean> flag(String key) {
-            Node child = child(key);
-            if (!child.isPresent()) {
-                return Optional.empty();
-            }
-            if (!child.json.isBoolean()) {
-                report(child, "must be true or false, got " + describe(child.json));
-                return Optional.empty();
-            }
-            return Optional.of(child.json.asBoolean());
-        }
-
         <E extends Enum<E> & ConfigValue> Optional<E> choice(String key, Class<E> type) {
             Optional<String> text = text(key);
             if (text.isEmpty()) {

@@ -21,7 +21,7 @@ public final class Dialects {
                 return dialect;
             }
         }
-        throw new ConfigException("unsupported JDBC URL \"" + url.replaceAll("password=[^;&]*", "password=…")
+        throw new ConfigException("unsupported JDBC URL \"" + Connections.redactUrl(url)
                 + "\"; PoolLab supports jdbc:postgresql:, jdbc:sqlserver: and jdbc:h2:");
     }
 }
