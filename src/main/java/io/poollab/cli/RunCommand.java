@@ -7,15 +7,12 @@ import io.poollab.config.PoolLabHome;
 import io.poollab.config.PoolMode;
 import io.poollab.config.Problem;
 import io.poollab.config.RunConfigLoader;
-import io.poollab.db.Connections;
 import io.poollab.history.HistoryStore;
-import io.poollab.history.RunRecorder;
 import io.poollab.migrate.ResumePoint;
-import io.poollab.migrate.RunListener;
-import java.sql.SQLException;
 import io.poollab.migrate.Engine;
-import io.poollab.migrate.Run;
 import io.poollab.migrate.RunResult;
+import io.poollab.runner.LaunchedRun;
+import io.poollab.runner.RunLauncher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -83,39 +80,19 @@ final class RunCommand implements Callable<Integer> {
             loaded = RunConfigLoader.load(config, overrides, context.environment(), home);
         }
         loaded.warnings().forEach(w -> context.err().println("warning: " + w.oneLine()));
-        long runId = history.createRun(loaded.spec(), resume);
-        RunRecorder recorder = history.recorder(runId);
         ProgressPrinter progress = new ProgressPrinter(context.err(), System.console() != null);
-        Run run;
-        try {
-            Engine engine = new Engine(context.environment());
-            List<RunListener> listeners = List.of(progress, recorder);
-            run = point == null ? engine.start(loaded.spec(), runId, listeners)
-                    : engine.resume(loaded.spec(), runId, point, listeners);
-        } catch (ConfigException e) {
-            ConfigException located = located(e, loaded);
-            history.fail(runId, located.getMessage());
-            recorder.close();
-            throw located;
-        } catch (SQLException e) {
-            history.fail(runId, Connections.firstLine(e));
-            recorder.close();
-            throw e;
-        }
-        if (resume != null) {
-            history.addEvent(resume, "info", "resumed as run " + runId);
-        }
-        RunResult result;
-        try (Interrupts ctrlC = Interrupts.cancelling(run::cancel, context.err())) {
-            result = run.await();
+        RunLauncher launcher = new RunLauncher(new Engine(context.environment()), history);
+        LoadedConfig config = loaded;
+        LaunchedRun launched = point == null
+                ? launcher.start(loaded.spec(), List.of(progress), e -> located(e, config))
+                : launcher.resume(loaded.spec(), resume, point, List.of(progress), e -> located(e, config));
+        LaunchedRun.Finished finished;
+        try (Interrupts ctrlC = Interrupts.cancelling(launched.run()::cancel, context.err())) {
+            finished = launched.await();
         }
         progress.finish();
-        try {
-            recorder.close();
-        } catch (SQLException e) {
-            context.err().println("warning: run " + runId + " could not be fully written to the history "
-                    + history.file() + ": " + Connections.firstLine(e));
-        }
+        finished.historyWarning().ifPresent(w -> context.err().println("warning: " + w));
+        RunResult result = finished.result();
         if (json) {
             context.out().println(SummaryJson.write(result));
         } else {
