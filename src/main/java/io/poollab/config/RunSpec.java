@@ -69,4 +69,10 @@ public record RunSpec(
         return new RunSpec(newName, source, target, tables, workers, partitionsPerTable, batchRows, holdConnections,
                 poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, failFast, configText);
     }
+
+    /** The same run with the config text the history keeps for it, e.g. {@code RunConfigWriter.toYaml(spec)}. */
+    public RunSpec withConfigText(String newConfigText) {
+        return new RunSpec(name, source, target, tables, workers, partitionsPerTable, batchRows, holdConnections,
+                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, failFast, newConfigText);
+    }
 }

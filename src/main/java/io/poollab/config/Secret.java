@@ -38,6 +38,30 @@ public sealed interface Secret {
         }
     }
 
+    /**
+     * A password typed at a prompt (the GUI's password field), held in memory for this session only: never written,
+     * never echoed.
+     */
+    record Prompted(String value) implements Secret {
+        @Override
+        public String describe() {
+            return "typed at a prompt (hidden)";
+        }
+
+        @Override
+        public String toString() {
+            return "Prompted[hidden]";
+        }
+    }
+
+    /** An entry of the operating system's keyring, read only when a connection opens. */
+    record Keyring(String service, String account) implements Secret {
+        @Override
+        public String describe() {
+            return "OS keyring (service " + service + ", account " + account + ")";
+        }
+    }
+
     Secret NONE = new None();
 
     /** A description safe to print or store: never the password. */
@@ -54,6 +78,12 @@ public sealed interface Secret {
         }
         if (this instanceof Plaintext plain) {
             return Optional.of(plain.value());
+        }
+        if (this instanceof Prompted prompted) {
+            return Optional.of(prompted.value());
+        }
+        if (this instanceof Keyring keyring) {
+            return Optional.of(OsKeyring.read(keyring.service(), keyring.account()));
         }
         return Optional.empty();
     }

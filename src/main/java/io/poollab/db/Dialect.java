@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,11 +42,44 @@ public interface Dialect {
     /** The table's columns, keys and row estimate; empty when there is no such table. */
     Optional<TableInfo> describe(Connection connection, TableRef table) throws SQLException;
 
+    /**
+     * The user tables of the connection's database, with the names stored in the catalog, for a table picker.
+     * Views and the system schemas ({@link #isSystemSchema}) are left out.
+     */
+    default List<TableRef> listTables(Connection connection) throws SQLException {
+        List<TableRef> tables = new ArrayList<>();
+        // H2 2.x reports its tables as BASE TABLE but still answers to the standard TABLE type asked for here.
+        try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), null, "%",
+                new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String schema = rs.getString("TABLE_SCHEM");
+                if (!isSystemSchema(schema)) {
+                    tables.add(new TableRef(schema, rs.getString("TABLE_NAME")));
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** True for a schema that holds the database's own catalog rather than user tables. */
+    default boolean isSystemSchema(String schema) {
+        return "information_schema".equalsIgnoreCase(schema);
+    }
+
     /** This dialect's spelling of a neutral type, for CREATE TABLE on the target. */
     String ddlType(ColumnType type) throws UnmappedTypeException;
 
     /** Driver properties every PoolLab connection gets: the application name, streaming and timeout settings. */
     Map<String, String> connectionProperties(String applicationName, long connectTimeoutMs);
+
+    /**
+     * Extra driver properties for a short-lived connection (the connection tester) that bound every socket read,
+     * so that a server which accepts and then stays silent cannot hold it past {@code timeoutMs}. Pools do not get
+     * them: a long COPY must not be cut off.
+     */
+    default Map<String, String> boundedReadProperties(long timeoutMs) {
+        return Map.of();
+    }
 
     /** Run once on every new physical connection (HikariCP's connectionInitSql), if any. */
     default Optional<String> connectionInitSql() {
@@ -125,6 +159,11 @@ public interface Dialect {
     }
 
     ServerInfo serverInfo(Connection connection) throws SQLException;
+
+    /** Whether this connection is encrypted (TLS); empty where that does not apply (embedded H2). */
+    default Optional<Boolean> tlsInUse(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
 
     /** True when {@link #countSessions} can see sessions by application name. */
     default boolean canCountSessions() {

@@ -116,6 +116,14 @@ public final class Engine {
         }
     }
 
+    /**
+     * The source's tables as a table picker shows them, each with its row estimate and the key a run would split
+     * on; the profile's sample data is created first, as a run would. See {@link SourceCatalog#list}.
+     */
+    public List<CatalogTable> catalog(ConnectionProfile source) throws ConfigException, SQLException {
+        return SourceCatalog.list(source, environment);
+    }
+
     private static RunInfo info(long runId, RunSpec spec, Planner.Result plan, ServerInfo source, ServerInfo target,
                                 List<String> notes) {
         List<RunInfo.TablePlanInfo> tables = plan.tables().stream().map(t -> new RunInfo.TablePlanInfo(
@@ -125,8 +133,11 @@ public final class Engine {
         return new RunInfo(runId, spec, tables, estimated, source, target, plan.warnings(), notes);
     }
 
-    /** Creates the demo table on the source the first time (H2 and PostgreSQL only). */
-    private static List<String> seed(ConnectionProfile profile, Dialect dialect, Connection source)
+    /**
+     * Creates the demo table on the source the first time (H2 and PostgreSQL only); the one place that seeds, for
+     * runs and for the {@link SourceCatalog} alike.
+     */
+    static List<String> seed(ConnectionProfile profile, Dialect dialect, Connection source)
             throws ConfigException, SQLException {
         SeedSpec seed = profile.seed();
         if (seed == null) {

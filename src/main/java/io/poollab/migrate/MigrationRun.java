@@ -9,6 +9,7 @@ import io.poollab.config.RunSpecValidator;
 import io.poollab.config.Side;
 import io.poollab.db.Connections;
 import io.poollab.pool.Health;
+import io.poollab.pool.PoolMetrics;
 import io.poollab.pool.SidePool;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,6 +52,7 @@ final class MigrationRun implements Run {
     private final Queue<CopyTask> tasks = new ConcurrentLinkedQueue<>();
     private final TimeBreakdown time = new TimeBreakdown();
     private final LongAdder rows = new LongAdder();
+    private final LongAdder rowsWritten = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final List<RunEvent> events = new ArrayList<>();
     private final List<PartitionResult> completed = new ArrayList<>();
@@ -165,6 +167,22 @@ final class MigrationRun implements Run {
         return pools.get(side);
     }
 
+    @Override
+    public long tableRowsWritten(int tableIndex) {
+        return tables.get(tableIndex).rowsWritten.sum();
+    }
+
+    @Override
+    public TimeBreakdown.Snapshot timeBreakdown() {
+        return time.snapshot();
+    }
+
+    @Override
+    public PoolCounters poolCounters(Side side) {
+        PoolMetrics metrics = pools.get(side).metrics();
+        return new PoolCounters(metrics.created(), metrics.borrows(), metrics.timeouts(), metrics.errors());
+    }
+
     TimeBreakdown time() {
         return time;
     }
@@ -183,6 +201,15 @@ final class MigrationRun implements Run {
 
     long rowsCommitted() {
         return rows.sum();
+    }
+
+    /** Rows handed to the target's writer, committed or not yet: the work rate, for the throughput samples. */
+    void rowsWritten(long count) {
+        rowsWritten.add(count);
+    }
+
+    long rowsWritten() {
+        return rowsWritten.sum();
     }
 
     void bytesWritten(long count) {

@@ -8,7 +8,6 @@ import io.poollab.config.TargetMode;
 import io.poollab.db.Column;
 import io.poollab.db.Dialect;
 import io.poollab.db.KeyRange;
-import io.poollab.db.Kind;
 import io.poollab.db.TableInfo;
 import io.poollab.db.TableRef;
 import io.poollab.db.UnmappedTypeException;
@@ -170,43 +169,18 @@ final class Planner {
     /** The key to partition on, or empty for one partition; records a problem when the given key is unusable. */
     private Optional<Column> chooseKey(int index, TableSpec table, TableInfo info) {
         if (table.key() != null) {
-            Optional<Column> column = info.column(table.key());
-            String where = "key column " + table.key() + " of " + info.ref();
-            if (column.isEmpty()) {
-                problems.add(error(index, "key", "column " + table.key() + " not found in " + info.ref()));
+            Optional<String> problem = KeyChoice.problemWith(info, table.key());
+            if (problem.isPresent()) {
+                problems.add(error(index, "key", problem.get()));
                 return Optional.empty();
             }
-            Column key = column.get();
-            if (key.nullable()) {
-                problems.add(error(index, "key", where + " is nullable; a partitioning key must be NOT NULL"));
-                return Optional.empty();
-            }
-            if (!info.isUniqueColumn(key.name())) {
-                problems.add(error(index, "key", where + " is not unique; use the primary key or a NOT NULL column "
-                        + "with a unique index"));
-                return Optional.empty();
-            }
-            if (!isRangeKey(key)) {
-                problems.add(error(index, "key", where + " has type " + key.type().nativeType()
-                        + "; PoolLab splits integer, date and timestamp (up to microsecond) keys"));
-                return Optional.empty();
-            }
-            return column;
+            return info.column(table.key());
         }
-        List<List<String>> candidates = new ArrayList<>();
-        candidates.add(info.primaryKey());
-        candidates.addAll(info.uniqueKeys());
-        for (List<String> candidate : candidates) {
-            if (candidate.size() == 1) {
-                Column column = info.column(candidate.get(0)).orElseThrow();
-                if (!column.nullable() && isRangeKey(column)) {
-                    return Optional.of(column);
-                }
-            }
+        Optional<Column> key = KeyChoice.automatic(info);
+        if (key.isEmpty()) {
+            warnings.add(info.ref() + " has " + KeyChoice.NO_USABLE_KEY + ": it is " + KeyChoice.ONE_PARTITION);
         }
-        warnings.add(info.ref() + " has no single-column NOT NULL unique key of integer, date or timestamp type: "
-                + "it is copied as one partition by one worker");
-        return Optional.empty();
+        return key;
     }
 
     /** The interrupted run's own partitions, so that its checkpoints still describe them; null if unusable. */
@@ -237,19 +211,6 @@ final class Planner {
         int wanted = Math.min(MAX_SAMPLE, count * SAMPLE_PER_PARTITION);
         List<Long> sample = sourceDialect.sampleKeys(source, info.ref(), key, estimate, wanted);
         return Partitioner.split(bounds.get()[0], bounds.get()[1], count, sample);
-    }
-
-    /**
-     * Keyset ranges live in a long domain of microseconds ({@code KeyCodec}): a timestamp key finer than that
-     * (datetime2(7), H2's TIMESTAMP(9)) could not continue a batch exactly after its last row.
-     */
-    private static boolean isRangeKey(Column column) {
-        if (!column.type().isMapped() || !column.type().kind().isRangeKey()) {
-            return false;
-        }
-        Kind kind = column.type().kind();
-        boolean timestamp = kind == Kind.TIMESTAMP || kind == Kind.TIMESTAMPTZ;
-        return !timestamp || column.type().precision() <= 6;
     }
 
     private static boolean compatible(Column source, Column target) {

@@ -25,6 +25,25 @@ public interface Run {
 
     int workers();
 
+    /**
+     * Rows of table {@code tableIndex} (its position in the spec) written so far, committed or not yet: progress
+     * that moves inside a partition's transaction. A partition that failed and is retried counts again.
+     */
+    long tableRowsWritten(int tableIndex);
+
+    /** Where the workers' time went so far, summed over workers: read it at any time, it is a few atomic reads. */
+    TimeBreakdown.Snapshot timeBreakdown();
+
+    /** One side's pool counters so far (all its pools summed in per-worker mode), for a live stats panel. */
+    PoolCounters poolCounters(Side side);
+
+    /**
+     * @param created physical connections opened; {@code created − open} of them have been closed
+     * @param borrows successful borrows; {@code borrows − created} of them reused a pooled connection
+     */
+    record PoolCounters(long created, long borrows, long timeouts, long errors) {
+    }
+
     CompletableFuture<RunResult> completion();
 
     default RunResult await() throws InterruptedException {

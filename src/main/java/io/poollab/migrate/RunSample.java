@@ -6,7 +6,7 @@ package io.poollab.migrate;
  * @param elapsedMs     since the copy started
  * @param rows          rows committed to the target so far
  * @param bytes         bytes read from the source so far
- * @param rowsPerSecond rows committed in the interval divided by its length
+ * @param rowsPerSecond rows written to the target in the interval (committed or not yet) divided by its length
  * @param workers       the worker count in force
  */
 public record RunSample(long elapsedMs, long rows, long bytes, double rowsPerSecond, int workers,

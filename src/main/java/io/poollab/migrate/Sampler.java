@@ -39,10 +39,13 @@ final class Sampler {
     synchronized RunSample sample() {
         long elapsedMs = run.elapsedMs();
         long rows = run.rowsCommitted();
+        // The rate counts rows written, not committed: with one transaction per partition, committed rows arrive
+        // in steps of a whole partition, and the chart would show the work only at each commit.
+        long written = run.rowsWritten();
         double seconds = (elapsedMs - previousElapsedMs) / 1000.0;
-        double rowsPerSecond = seconds <= 0 ? 0 : (rows - previousRows) / seconds;
+        double rowsPerSecond = seconds <= 0 ? 0 : (written - previousRows) / seconds;
         previousElapsedMs = elapsedMs;
-        previousRows = rows;
+        previousRows = written;
         SideSample source = sides.get(Side.SOURCE).sample(elapsedMs);
         SideSample target = sides.get(Side.TARGET).sample(elapsedMs);
         return new RunSample(elapsedMs, rows, run.bytesWritten(), rowsPerSecond, run.workers(), source, target);

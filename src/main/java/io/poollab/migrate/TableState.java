@@ -22,6 +22,8 @@ final class TableState {
     /** The digest of rows the target held before an append, taken out again when verifying. */
     final RowDigest targetBefore;
     final AtomicLong rows = new AtomicLong();
+    /** Rows handed to the target's writer, committed or not: live progress within a partition's transaction. */
+    final java.util.concurrent.atomic.LongAdder rowsWritten = new java.util.concurrent.atomic.LongAdder();
     private final AtomicReferenceArray<RowDigest> digests;
     private final AtomicReferenceArray<Long> partitionRows;
 

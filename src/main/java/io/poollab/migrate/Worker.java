@@ -165,6 +165,8 @@ final class Worker implements Runnable {
                 run.time().addWrite(System.nanoTime() - writeStart);
                 queue.recycle(chunk);
                 unitRows += rows;
+                run.rowsWritten(rows);
+                table.rowsWritten.add(rows);
                 run.bytesWritten(bytes);
                 if (endOfUnit && !perPartition) {
                     committed += commit(connection, writer, unitRows);

@@ -4,7 +4,7 @@ import javafx.application.Application;
 
 /**
  * Starts the desktop workbench. A plain main, not an {@link Application} subclass, so the app also starts from the
- * classpath ({@code java -jar}) and from a jpackage launcher.
+ * classpath ({@code java -jar}) and from a jpackage launcher. {@code --home=DIR} picks another PoolLab home.
  */
 public final class WorkbenchMain {
 
@@ -12,6 +12,6 @@ public final class WorkbenchMain {
     }
 
     public static void main(String[] args) {
-        Application.launch(PlaceholderApp.class, args);
+        Application.launch(WorkbenchApp.class, args);
     }
 }

@@ -38,7 +38,33 @@ final class PgCatalog {
             WHERE i.indrelid = ? AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
             GROUP BY i.indexrelid, i.indisprimary""";
 
+    // Partitioned tables (relkind p) are listed, their partitions are not: a run copies a partitioned table whole
+    // through its parent, and listing both would offer every row twice.
+    private static final String LIST_TABLES = """
+            SELECT n.nspname, c.relname
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+            ORDER BY n.nspname, c.relname""";
+
     private PgCatalog() {
+    }
+
+    static List<TableRef> listTables(Connection connection) throws SQLException {
+        List<TableRef> tables = new ArrayList<>();
+        try (PreparedStatement list = connection.prepareStatement(LIST_TABLES); ResultSet rs = list.executeQuery()) {
+            while (rs.next()) {
+                if (!isSystemSchema(rs.getString(1))) {
+                    tables.add(new TableRef(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** The catalog's own schemas, TOAST storage, and the schemas of other sessions' temporary tables. */
+    static boolean isSystemSchema(String schema) {
+        return schema != null && (schema.equals("pg_catalog") || schema.equals("information_schema")
+                || schema.startsWith("pg_toast") || schema.startsWith("pg_temp_"));
     }
 
     static Optional<TableInfo> describe(Connection connection, TableRef table) throws SQLException {

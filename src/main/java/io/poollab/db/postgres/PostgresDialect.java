@@ -48,6 +48,16 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<TableRef> listTables(Connection connection) throws SQLException {
+        return PgCatalog.listTables(connection);
+    }
+
+    @Override
+    public boolean isSystemSchema(String schema) {
+        return PgCatalog.isSystemSchema(schema);
+    }
+
+    @Override
     public String ddlType(ColumnType type) throws UnmappedTypeException {
         return PgTypes.ddl(type);
     }
@@ -60,6 +70,12 @@ public final class PostgresDialect implements Dialect {
                 "connectTimeout", seconds,
                 "loginTimeout", seconds,
                 "tcpKeepAlive", "true");
+    }
+
+    /** pgjdbc's socketTimeout also caps its wait for the answer to the SSL request (sslResponseTimeout, 5 s). */
+    @Override
+    public Map<String, String> boundedReadProperties(long timeoutMs) {
+        return Map.of("socketTimeout", String.valueOf(Math.max(1, (timeoutMs + 999) / 1000)));
     }
 
     @Override
@@ -97,6 +113,14 @@ public final class PostgresDialect implements Dialect {
                      + "WHERE backend_type = 'client backend')")) {
             rs.next();
             return new ServerInfo("PostgreSQL", rs.getString(1), rs.getInt(2), rs.getInt(3));
+        }
+    }
+
+    @Override
+    public Optional<Boolean> tlsInUse(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+            return Optional.of(rs.next() && rs.getBoolean(1));
         }
     }
 

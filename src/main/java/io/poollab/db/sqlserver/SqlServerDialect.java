@@ -61,6 +61,11 @@ public final class SqlServerDialect implements Dialect {
     }
 
     @Override
+    public boolean isSystemSchema(String schema) {
+        return "sys".equalsIgnoreCase(schema) || Dialect.super.isSystemSchema(schema);
+    }
+
+    @Override
     public String ddlType(ColumnType type) throws UnmappedTypeException {
         return SqlServerTypes.ddl(type);
     }
@@ -77,6 +82,12 @@ public final class SqlServerDialect implements Dialect {
                 "responseBuffering", "adaptive",
                 "selectMethod", "direct",
                 "loginTimeout", String.valueOf(Math.max(1, (connectTimeoutMs + 999) / 1000)));
+    }
+
+    /** mssql-jdbc's socketTimeout is in milliseconds, unlike its loginTimeout. */
+    @Override
+    public Map<String, String> boundedReadProperties(long timeoutMs) {
+        return Map.of("socketTimeout", String.valueOf(Math.max(1, timeoutMs)));
     }
 
     /** ISO 8601 throughout: the one string form SQL Server reads the same under every language and DATEFORMAT. */
@@ -160,6 +171,27 @@ public final class SqlServerDialect implements Dialect {
             rs.next();
             return new ServerInfo("SQL Server", rs.getString(1), rs.getInt(2), rs.getInt(3));
         }
+    }
+
+    /**
+     * sys.dm_exec_connections needs VIEW SERVER STATE; without it CONNECTIONPROPERTY still answers for the
+     * caller's own connection.
+     */
+    @Override
+    public Optional<Boolean> tlsInUse(Connection connection) throws SQLException {
+        String option;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT encrypt_option FROM sys.dm_exec_connections WHERE session_id = @@SPID")) {
+            option = rs.next() ? rs.getString(1) : null;
+        } catch (SQLException noPermission) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT CAST(CONNECTIONPROPERTY('encrypt_option') "
+                         + "AS nvarchar(10))")) {
+                option = rs.next() ? rs.getString(1) : null;
+            }
+        }
+        return option == null ? Optional.empty() : Optional.of(option.trim().equalsIgnoreCase("TRUE"));
     }
 
     @Override

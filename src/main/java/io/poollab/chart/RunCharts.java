@@ -1,0 +1,276 @@
+package io.poollab.chart;
+
+import io.poollab.chart.RunSeries.Column;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+
+/**
+ * The run charts, stacked on one elapsed-time axis: each side's pool occupancy (active, idle and pending stacked,
+ * the maximumPoolSize line, the server's session count), acquire wait p50/p95/p99 for both sides, and throughput.
+ * The same code draws the live view, the replay of a stored run and, later, the reports.
+ */
+public final class RunCharts {
+
+    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font MARKER_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+    /** The smallest wait drawn on the log axis (1 µs); HdrHistogram's resolution is finer, a chart's need not be. */
+    private static final double LOG_FLOOR_MS = 0.001;
+
+    private final RunSeries series;
+    private final List<ColumnsDataset> datasets = new ArrayList<>();
+    private final CombinedDomainXYPlot combined;
+    private final XYPlot sourcePlot;
+    private final XYPlot targetPlot;
+    private final XYPlot waitPlot;
+    private final XYPlot throughputPlot;
+    private final XYLineAndShapeRenderer waitRenderer;
+    private final JFreeChart chart;
+    private ChartTheme theme;
+    private boolean logWait;
+    private int markersDrawn;
+
+    public RunCharts(RunSeries series, ChartTheme theme) {
+        this.series = series;
+        this.theme = theme;
+        NumberAxis time = new NumberAxis("elapsed (m:ss)");
+        time.setStandardTickUnits(secondsTickUnits());
+        time.setAutoRangeIncludesZero(true);
+        time.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        time.setAutoRangeMinimumSize(10);
+        combined = new CombinedDomainXYPlot(time);
+        combined.setGap(12);
+        sourcePlot = occupancy("source", Column.SOURCE_ACTIVE, Column.SOURCE_IDLE, Column.SOURCE_PENDING,
+                Column.SOURCE_MAX, Column.SOURCE_SESSIONS, true);
+        targetPlot = occupancy("target", Column.TARGET_ACTIVE, Column.TARGET_IDLE, Column.TARGET_PENDING,
+                Column.TARGET_MAX, Column.TARGET_SESSIONS, false);
+        // Shapes too: with connections held per partition, borrows (and so wait measurements) are sparse points.
+        waitRenderer = new XYLineAndShapeRenderer(true, true);
+        waitPlot = waitPlot();
+        throughputPlot = throughputPlot();
+        combined.add(sourcePlot, 3);
+        combined.add(targetPlot, 3);
+        combined.add(waitPlot, 3);
+        combined.add(throughputPlot, 2);
+        chart = new JFreeChart(null, LABEL_FONT, combined, true);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.TOP);
+        legend.setItemFont(LABEL_FONT);
+        legend.setItemLabelPadding(new RectangleInsets(2, 3, 2, 12));
+        applyTheme(theme);
+    }
+
+    /** Ticks on whole seconds, minutes and hours, labelled m:ss: never "0:00 0:00 0:01". */
+    private static org.jfree.chart.axis.TickUnits secondsTickUnits() {
+        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+        ElapsedFormat format = new ElapsedFormat();
+        for (double s : new double[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400,
+                28_800, 86_400}) {
+            units.add(new org.jfree.chart.axis.NumberTickUnit(s, format));
+        }
+        return units;
+    }
+
+    private XYPlot occupancy(String side, Column active, Column idle, Column pending, Column max, Column sessions,
+                             boolean inLegend) {
+        ColumnsDataset stack = dataset(List.of(active, idle, pending),
+                List.of(side + " active", side + " idle", side + " pending"), true);
+        StackedXYAreaRenderer2 areas = new StackedXYAreaRenderer2();
+        areas.setSeriesPaint(0, Palette.ACTIVE);
+        areas.setSeriesPaint(1, Palette.IDLE);
+        areas.setSeriesPaint(2, Palette.PENDING);
+        areas.setDefaultSeriesVisibleInLegend(inLegend);
+        areas.setLegendItemLabelGenerator((d, s) -> List.of("active", "idle", "pending (waiting)").get(s));
+        NumberAxis connections = new NumberAxis(side + " conns");
+        connections.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        connections.setAutoRangeMinimumSize(2);
+        XYPlot plot = new XYPlot(stack, null, connections, areas);
+        ColumnsDataset lines = dataset(List.of(max, sessions),
+                List.of(side + " maximumPoolSize", side + " DB sessions"), false);
+        XYLineAndShapeRenderer limits = new XYLineAndShapeRenderer(true, false);
+        limits.setSeriesStroke(0, Palette.MAX_LINE);
+        limits.setSeriesStroke(1, Palette.SESSIONS);
+        limits.setDefaultSeriesVisibleInLegend(inLegend);
+        limits.setLegendItemLabelGenerator((d, s) -> s == 0 ? "maximumPoolSize" : "DB sessions");
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, limits);
+        return plot;
+    }
+
+    private XYPlot waitPlot() {
+        ColumnsDataset waits = dataset(List.of(Column.SOURCE_P50, Column.SOURCE_P95, Column.SOURCE_P99,
+                        Column.TARGET_P50, Column.TARGET_P95, Column.TARGET_P99),
+                List.of("source p50", "source p95", "source p99", "target p50", "target p95", "target p99"), false);
+        double[] strengths = {0.55, 0.8, 1.0};
+        java.awt.Stroke[] strokes = {Palette.P50, Palette.P95, Palette.P99};
+        for (int s = 0; s < 6; s++) {
+            Color hue = s < 3 ? Palette.SOURCE : Palette.TARGET;
+            waitRenderer.setSeriesPaint(s, Palette.strength(hue, strengths[s % 3]));
+            waitRenderer.setSeriesStroke(s, strokes[s % 3]);
+        }
+        waitRenderer.setDrawSeriesLineAsPath(false);
+        java.awt.Shape[] shapes = {new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5),
+            new java.awt.geom.Rectangle2D.Double(-2.5, -2.5, 5, 5),
+            new java.awt.geom.Path2D.Double(new java.awt.Polygon(new int[] {0, 3, -3}, new int[] {-3, 3, 3}, 3))};
+        for (int s = 0; s < 6; s++) {
+            waitRenderer.setSeriesShape(s, shapes[s % 3]);
+        }
+        return new XYPlot(waits, null, waitAxis(false), waitRenderer);
+    }
+
+    private XYPlot throughputPlot() {
+        ColumnsDataset rate = dataset(List.of(Column.ROWS_PER_SECOND), List.of("throughput"), false);
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+        line.setSeriesPaint(0, Palette.THROUGHPUT);
+        line.setSeriesStroke(0, new java.awt.BasicStroke(2f));
+        line.setLegendItemLabelGenerator((d, s) -> "rows/s");
+        NumberAxis rows = new NumberAxis("rows/s written");
+        rows.setNumberFormatOverride(new CompactFormat());
+        return new XYPlot(rate, null, rows, line);
+    }
+
+    private ValueAxis waitAxis(boolean log) {
+        String label = "acquire wait" + (log ? " (log)" : "");
+        if (log) {
+            LogAxis axis = new LogAxis(label);
+            axis.setSmallestValue(LOG_FLOOR_MS);
+            axis.setNumberFormatOverride(new LatencyFormat());
+            axis.setAutoRangeMinimumSize(0.01);
+            return axis;
+        }
+        NumberAxis axis = new NumberAxis(label);
+        axis.setNumberFormatOverride(new LatencyFormat());
+        axis.setAutoRangeMinimumSize(0.01);
+        return axis;
+    }
+
+    private ColumnsDataset dataset(List<Column> columns, List<String> keys, boolean stacked) {
+        ColumnsDataset dataset = new ColumnsDataset(series, columns, keys, stacked);
+        datasets.add(dataset);
+        return dataset;
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public RunSeries series() {
+        return series;
+    }
+
+    /** Redraws after new points or markers: once per drain of the sample queue. */
+    public void refresh() {
+        List<RunSeries.Marker> markers = series.markers();
+        if (markers.size() < markersDrawn) {
+            clearMarkers();
+        }
+        for (int i = markersDrawn; i < markers.size(); i++) {
+            drawMarker(markers.get(i));
+        }
+        markersDrawn = markers.size();
+        datasets.forEach(ColumnsDataset::changed);
+    }
+
+    private void drawMarker(RunSeries.Marker m) {
+        Color paint = m.type().equals("error") || m.type().equals("retry") ? Palette.FAULT : theme.marker();
+        for (XYPlot plot : subplots()) {
+            ValueMarker marker = new ValueMarker(m.elapsedSeconds(), paint, Palette.MARKER);
+            if (plot == sourcePlot) {
+                // The label once, on the top chart; the line itself crosses every chart.
+                marker.setLabel(m.label());
+                marker.setLabelFont(MARKER_FONT);
+                marker.setLabelPaint(theme.text());
+                marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                marker.setLabelOffset(new RectangleInsets(2, 2, 2, 2));
+            }
+            plot.addDomainMarker(marker, Layer.FOREGROUND);
+        }
+    }
+
+    private void clearMarkers() {
+        subplots().forEach(p -> p.clearDomainMarkers());
+        markersDrawn = 0;
+    }
+
+    /** Markers currently drawn on each chart (the same on all of them). */
+    public int markersDrawn() {
+        return sourcePlot.getDomainMarkers(Layer.FOREGROUND) == null ? 0
+                : sourcePlot.getDomainMarkers(Layer.FOREGROUND).size();
+    }
+
+    public void setLogWait(boolean log) {
+        if (log != logWait) {
+            logWait = log;
+            ValueAxis axis = waitAxis(log);
+            styleAxis(axis);
+            waitPlot.setRangeAxis(axis);
+        }
+    }
+
+    public boolean logWait() {
+        return logWait;
+    }
+
+    /** Shows or hides one side's wait percentiles (series 0–2 are the source's, 3–5 the target's). */
+    public void setWaitVisible(boolean source, boolean target) {
+        for (int s = 0; s < 6; s++) {
+            waitRenderer.setSeriesVisible(s, s < 3 ? source : target);
+        }
+    }
+
+    public void applyTheme(ChartTheme newTheme) {
+        theme = newTheme;
+        chart.setBackgroundPaint(theme.background());
+        chart.getLegend().setBackgroundPaint(theme.background());
+        chart.getLegend().setItemPaint(theme.text());
+        styleAxis(combined.getDomainAxis());
+        for (XYPlot plot : subplots()) {
+            plot.setBackgroundPaint(theme.plot());
+            plot.setDomainGridlinePaint(theme.grid());
+            plot.setRangeGridlinePaint(theme.grid());
+            plot.setOutlineVisible(false);
+            plot.setOrientation(PlotOrientation.VERTICAL);
+            styleAxis(plot.getRangeAxis());
+        }
+        for (XYPlot plot : List.of(sourcePlot, targetPlot)) {
+            ((XYLineAndShapeRenderer) plot.getRenderer(1)).setSeriesPaint(0, theme.limit());
+            ((XYLineAndShapeRenderer) plot.getRenderer(1)).setSeriesPaint(1, theme.limit());
+        }
+        int drawn = markersDrawn;
+        clearMarkers();
+        series.markers().stream().limit(drawn).forEach(this::drawMarker);
+        markersDrawn = drawn;
+    }
+
+    private void styleAxis(ValueAxis axis) {
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(TICK_FONT);
+        axis.setLabelPaint(theme.text());
+        axis.setTickLabelPaint(theme.text());
+        axis.setAxisLinePaint(theme.grid());
+        axis.setTickMarkPaint(theme.grid());
+    }
+
+    private List<XYPlot> subplots() {
+        return List.of(sourcePlot, targetPlot, waitPlot, throughputPlot);
+    }
+}

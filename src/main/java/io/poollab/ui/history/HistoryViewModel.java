@@ -1,0 +1,157 @@
+package io.poollab.ui.history;
+
+import io.poollab.chart.Markers;
+import io.poollab.chart.RunSeries;
+import io.poollab.history.HistoryStore;
+import io.poollab.history.RunDetail;
+import io.poollab.history.RunSummary;
+import io.poollab.migrate.RunSample;
+import io.poollab.ui.Background;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The History view's state: the runs (filtered by free text), the opened run's detail and its replayed samples.
+ * Every history read or write runs in the background; results land here on the FX thread.
+ */
+public final class HistoryViewModel {
+
+    /** Runs listed at most; a DBA filters rather than scrolls through more. */
+    static final int LIST_LIMIT = 5_000;
+
+    private final HistoryStore history;
+    private final Background background;
+    private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
+    private final FilteredList<RunSummary> filtered = new FilteredList<>(runs);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<Replay> opened = new SimpleObjectProperty<>();
+    private final StringProperty error = new SimpleStringProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    /** A stored run, ready to show: its detail and its samples in the same bounded series as a live run. */
+    public record Replay(RunDetail detail, RunSeries series) {
+    }
+
+    public HistoryViewModel(HistoryStore history, Background background) {
+        this.history = history;
+        this.background = background;
+        filter.addListener((o, was, now) -> filtered.setPredicate(matching(now)));
+    }
+
+    static Predicate<RunSummary> matching(String text) {
+        if (text == null || text.isBlank()) {
+            return r -> true;
+        }
+        String needle = text.trim().toLowerCase(Locale.ROOT);
+        return r -> String.join(" ", "#" + r.id(), String.valueOf(r.id()), nullToEmpty(r.label()), r.status(),
+                nullToEmpty(r.tables()), nullToEmpty(r.poolMode()), nullToEmpty(r.health()))
+                .toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public void refresh() {
+        busy.set(true);
+        background.run(() -> history.list(null, LIST_LIMIT), list -> {
+            runs.setAll(list);
+            busy.set(false);
+            error.set(null);
+        }, this::failed);
+    }
+
+    /** Loads a run's detail and samples, and replays them into a fresh series. */
+    public void open(long runId) {
+        busy.set(true);
+        background.run(() -> load(runId), replay -> {
+            opened.set(replay);
+            busy.set(false);
+            error.set(null);
+        }, this::failed);
+    }
+
+    private Replay load(long runId) throws io.poollab.config.ConfigException {
+        RunDetail detail = history.detail(runId).orElseThrow(() ->
+                new io.poollab.config.ConfigException("run " + runId + " is not in the history " + history.file()));
+        List<RunSample> samples = history.samples(runId);
+        RunSeries series = new RunSeries();
+        samples.forEach(series::add);
+        for (RunDetail.Event e : detail.events()) {
+            Markers.of(e.elapsedMs(), e.type(), e.message()).ifPresent(series::addMarker);
+        }
+        return new Replay(detail, series);
+    }
+
+    public void delete(List<Long> runIds) {
+        busy.set(true);
+        background.run(() -> {
+            for (long id : runIds) {
+                history.delete(id);
+            }
+            return history.list(null, LIST_LIMIT);
+        }, list -> {
+            runs.setAll(list);
+            Replay shown = opened.get();
+            if (shown != null && runIds.contains(shown.detail().summary().id())) {
+                opened.set(null);
+            }
+            busy.set(false);
+        }, this::failed);
+    }
+
+    public void relabel(long runId, String label) {
+        String clean = label == null || label.isBlank() ? null : label.strip();
+        background.run(() -> {
+            history.label(runId, clean);
+            return history.list(null, LIST_LIMIT);
+        }, list -> {
+            runs.setAll(list);
+            Replay shown = opened.get();
+            if (shown != null && shown.detail().summary().id() == runId) {
+                open(runId);
+            }
+        }, this::failed);
+    }
+
+    private void failed(Exception e) {
+        busy.set(false);
+        error.set(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+    }
+
+    /** All runs, unfiltered. */
+    public ObservableList<RunSummary> runs() {
+        return runs;
+    }
+
+    /** The runs matching {@link #filterProperty()}. */
+    public FilteredList<RunSummary> filtered() {
+        return filtered;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<Replay> openedProperty() {
+        return opened;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

@@ -1,0 +1,46 @@
+package io.poollab.ui.run;
+
+import java.util.Locale;
+import javafx.util.StringConverter;
+
+/**
+ * Spinner text for counts: shows {@code 10,000}, accepts {@code 10000}, {@code 10,000} or {@code 10_000}. Text that
+ * is not a number leaves the value unchanged, as the spinner's own converter would throw instead.
+ */
+final class SpinnerIntegers extends StringConverter<Integer> {
+
+    private final String zero;
+
+    SpinnerIntegers() {
+        this(null);
+    }
+
+    /** @param zero the word shown for 0 (and accepted for it), such as "auto"; null shows 0 */
+    SpinnerIntegers(String zero) {
+        this.zero = zero;
+    }
+
+    @Override
+    public String toString(Integer value) {
+        if (value != null && value == 0 && zero != null) {
+            return zero;
+        }
+        return value == null ? "" : String.format(Locale.ROOT, "%,d", value);
+    }
+
+    @Override
+    public Integer fromString(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (zero != null && text.trim().equalsIgnoreCase(zero)) {
+            return 0;
+        }
+        String digits = text.trim().replace(",", "").replace("_", "").replace(" ", "");
+        try {
+            return Integer.valueOf(digits);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
