@@ -157,7 +157,7 @@ class RunConfigWriterTest {
             assertThat(yaml).as(kind.getSimpleName()).doesNotContain(marker)
                     .contains("  # no password stored: it was typed at a prompt or lives in the OS keyring\n");
             assertThat(yaml.lines().filter(l -> l.contains("password")))
-                    .as(kind.getSimpleName()).allMatch(l -> l.startsWith("  # password: ") || l.startsWith("# A"));
+                    .as(kind.getSimpleName()).allMatch(l -> l.startsWith("  # no password stored: ") || l.startsWith("# A"));
         }
     }
 

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -93,9 +92,13 @@ public final class RunViewModel {
     private final StringProperty historyWarning = new SimpleStringProperty();
     private final LongProperty lastFinishedRun = new SimpleLongProperty();
     private final Map<Side, PoolSettings> sizes = new EnumMap<>(Side.class);
+    private final Map<String, String> typedPasswords = new java.util.HashMap<>();
     private PasswordPrompt prompt = (p, owner) -> Optional.empty();
     private LaunchedRun launched;
-    private Future<?> catalogLoad;
+    private long catalogGeneration;
+    private SavedProfile catalogLoading;
+    private long loadingGeneration;
+    private boolean refreshing;
 
     public RunViewModel(Workbench workbench) {
         this.workbench = workbench;
@@ -103,10 +106,15 @@ public final class RunViewModel {
         pools.put(Side.SOURCE, new PoolForm(Side.SOURCE, PoolSettings.defaultsFor(2)));
         pools.put(Side.TARGET, new PoolForm(Side.TARGET, PoolSettings.defaultsFor(2)));
         source.addListener((o, was, now) -> {
-            loadCatalog();
-            remember("run.source", now);
+            if (!refreshing) {
+                loadCatalog();
+                remember("run.source", now);
+            }
         });
         target.addListener((o, was, now) -> {
+            if (refreshing && now == null) {
+                return;
+            }
             remember("run.target", now);
             if (now != null && now.builtIn()) {
                 // The demo target is PoolLab's own scratch database: replace the table, so the demo repeats.
@@ -125,11 +133,21 @@ public final class RunViewModel {
     /** Reads the saved profiles again (after the editor changed them), keeping the chosen ones by name. */
     public void refreshProfiles() {
         background.run(() -> workbench.profiles().list().profiles(), listing -> {
-            String sourceName = name(source.get(), "run.source");
+            SavedProfile sourceBefore = source.get();
+            String sourceName = name(sourceBefore, "run.source");
             String targetName = name(target.get(), "run.target");
-            profiles.setAll(listing);
-            source.set(byName(sourceName).orElse(profiles.isEmpty() ? null : profiles.get(0)));
-            target.set(byName(targetName).orElse(profiles.size() > 1 ? profiles.get(1) : null));
+            // Replacing the items clears the combo boxes for a moment; that is not the user picking nothing.
+            refreshing = true;
+            try {
+                profiles.setAll(listing);
+                source.set(byName(sourceName).orElse(profiles.isEmpty() ? null : profiles.get(0)));
+                target.set(byName(targetName).orElse(profiles.size() > 1 ? profiles.get(1) : null));
+            } finally {
+                refreshing = false;
+            }
+            if (!java.util.Objects.equals(sourceBefore, source.get()) || tables.isEmpty() && catalogLoading == null) {
+                loadCatalog();
+            }
         }, e -> setupError.set(oneLine(e)));
     }
 
@@ -141,29 +159,43 @@ public final class RunViewModel {
         return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** Lists the source's tables with their estimates and keys (this also creates the demo data the first time). */
+    /**
+     * Lists the source's tables with their estimates and keys (this also creates the demo data the first time).
+     * A load in flight is never interrupted (an interrupted H2 closes its file); a newer load makes its answer stale.
+     */
     public void loadCatalog() {
         SavedProfile profile = source.get();
+        long generation = ++catalogGeneration;
         tables.clear();
-        if (catalogLoad != null) {
-            catalogLoad.cancel(true);
-        }
         if (profile == null) {
+            catalogBusy.set(false);
             catalogStatus.set("Pick a source profile.");
             return;
         }
-        if (profile.password() instanceof PasswordSource.Prompt) {
-            catalogStatus.set("The source asks for its password: tables are listed when the run starts. "
-                    + "Type table names below, or use ${env:VAR} or ~/.pgpass for this profile.");
+        if (profile.equals(catalogLoading)) {
+            // The load in flight answers this request too: seeding the same database twice would race.
+            catalogGeneration = loadingGeneration;
+            catalogBusy.set(true);
+            catalogStatus.set("Reading the tables of " + profile.name() + "…");
+            return;
+        }
+        Optional<String> password;
+        try {
+            password = password(profile, null);
+        } catch (PromptCancelled e) {
+            catalogStatus.set("No password given for " + profile.name() + ": tables not listed. Reload to try again.");
             return;
         }
         catalogBusy.set(true);
+        catalogLoading = profile;
+        loadingGeneration = generation;
         catalogStatus.set("Reading the tables of " + profile.name() + "…");
-        catalogLoad = background.run(() -> {
-            ConnectionProfile connection = profile.toConnectionProfile(Optional.empty());
+        background.run(() -> {
+            ConnectionProfile connection = profile.toConnectionProfile(password);
             return new Engine(workbench.environment()).catalog(connection);
         }, list -> {
-            if (source.get() != profile) {
+            catalogLoading = null;
+            if (generation != catalogGeneration) {
                 return;
             }
             catalogBusy.set(false);
@@ -172,7 +204,9 @@ public final class RunViewModel {
                     : list.size() + " table" + (list.size() == 1 ? "" : "s") + " in " + profile.name()
                     + "; row counts are the catalog's estimates.");
         }, e -> {
-            if (source.get() == profile) {
+            catalogLoading = null;
+            typedPasswords.remove(profile.name());
+            if (generation == catalogGeneration) {
                 catalogBusy.set(false);
                 catalogStatus.set(oneLine(e));
             }
@@ -264,19 +298,30 @@ public final class RunViewModel {
             awaitEnd(run, next);
         }, e -> {
             starting.set(false);
+            // The typed password may be what failed: ask again next time.
+            typedPasswords.remove(source.get().name());
+            typedPasswords.remove(target.get().name());
             setupError.set(oneLine(e));
         });
     }
 
-    /** The password typed at the prompt, or empty when the profile needs none from the user. */
+    /**
+     * The password typed at the prompt, or empty when the profile needs none from the user. A typed password is
+     * kept in memory for the session (never written), so the catalog and the run ask once; a failure forgets it.
+     */
     private Optional<String> password(SavedProfile profile, Window owner) throws PromptCancelled {
         if (profile == null || !(profile.password() instanceof PasswordSource.Prompt)) {
             return Optional.empty();
+        }
+        String known = typedPasswords.get(profile.name());
+        if (known != null) {
+            return Optional.of(known);
         }
         Optional<String> typed = prompt.ask(profile, owner);
         if (typed.isEmpty()) {
             throw new PromptCancelled(profile.name());
         }
+        typedPasswords.put(profile.name(), typed.get());
         return typed;
     }
 

@@ -1,0 +1,179 @@
+package io.poollab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.poollab.config.ProfileStore;
+import io.poollab.config.SavedProfile;
+import io.poollab.migrate.RunResult;
+import io.poollab.migrate.RunStatus;
+import io.poollab.testing.TestPostgres;
+import io.poollab.ui.run.RunViewModel;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, headless (Monocle): profiles made and tested in the editor, a real run started with Ctrl+Enter,
+ * resized mid-run, then found and replayed in History. The databases are the embedded PostgreSQL and the built-in
+ * H2 demo source.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchGuiTest {
+
+    @TempDir
+    Path home;
+    private Workbench workbench;
+    private MainView main;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        workbench = UiTesting.workbench(home, Background.forFx());
+        main = WorkbenchApp.build(workbench);
+        Scene scene = new Scene(main.root(), 1440, 900);
+        workbench.themeProperty().get().apply(scene);
+        WorkbenchApp.installKeys(scene, main);
+        stage.setScene(scene);
+        stage.setTitle("PoolLab test");
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> main.runView().model().cancelAndWait()).get(60, TimeUnit.SECONDS);
+        workbench.close();
+    }
+
+    private static void waitUntil(int seconds, String what, Supplier<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited " + seconds + " s for " + what, e);
+        }
+    }
+
+    private static void set(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.interact(() -> field.setText(text));
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void newPostgresProfile(FxRobot robot, String name, String user) {
+        robot.clickOn("#connectionsNav");
+        robot.clickOn("#newButton");
+        set(robot, "#name", name);
+        set(robot, "#host", "127.0.0.1");
+        set(robot, "#port", String.valueOf(TestPostgres.port()));
+        set(robot, "#database", "postgres");
+        set(robot, "#user", user);
+    }
+
+    @Test
+    void aPostgresProfileIsMadeTestedAndSavedWithTheServerVersionShown(FxRobot robot) throws Exception {
+        newPostgresProfile(robot, "embedded server", "postgres");
+        robot.interact(() -> main.connectionsView().model().passwordSourceProperty().set("none"));
+        assertThat(robot.lookup("#jdbcUrl").queryAs(TextField.class).getText())
+                .isEqualTo("jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/postgres");
+
+        robot.clickOn("#testButton");
+        waitUntil(20, "the test result", () -> text(robot, "#testTitle").startsWith("Connected"));
+        assertThat(text(robot, "#testTitle")).startsWith("Connected: PostgreSQL 16");
+        assertThat(robot.lookup(".test-result").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("200", "not in use").anyMatch(t -> t.endsWith("median of 10 SELECT 1"));
+        robot.clickOn("#saveButton");
+        waitUntil(10, "the save", () -> main.connectionsView().model().profiles().stream()
+                .anyMatch(p -> p.name().equals("embedded server")));
+
+        assertThat(workbench.profiles().load("embedded server").jdbcUrl()).contains("/postgres");
+    }
+
+    @Test
+    void aWrongPasswordIsAnInlineErrorInPlainWords(FxRobot robot) throws Exception {
+        String role = TestPostgres.passwordRole();
+        newPostgresProfile(robot, "wrong password", role);
+        robot.interact(() -> main.connectionsView().model().passwordSourceProperty().set("prompt"));
+        robot.clickOn("#testPassword").write("not-the-password");
+
+        robot.clickOn("#testButton");
+        waitUntil(20, "the test result", () -> !text(robot, "#testError").isEmpty());
+
+        assertThat(text(robot, "#testTitle")).isEqualTo("Connection failed");
+        assertThat(text(robot, "#testError")).isEqualTo("password authentication failed for user pw_user "
+                + "(SQLState 28P01)");
+    }
+
+    @Test
+    void aRunFillsTheChartsReachesFullProgressShowsItsResizeAndReplaysFromHistory(FxRobot robot) throws Exception {
+        String target = TestPostgres.newDatabase("gui_run");
+        UiTesting.postgres(workbench, "gui target", UiTesting.databaseOf(target));
+        RunViewModel run = main.runView().model();
+        robot.clickOn("#runNav");
+        robot.interact(() -> {
+            run.refreshProfiles();
+        });
+        waitUntil(10, "the profiles", () -> run.profiles().stream().anyMatch(p -> p.name().equals("gui target")));
+        robot.interact(() -> {
+            run.sourceProperty().set(byName(run, ProfileStore.DEMO_SOURCE));
+            run.targetProperty().set(byName(run, "gui target"));
+            run.workersProperty().set(2);
+        });
+        // The first catalog read creates the demo's 200,000 rows in H2.
+        waitUntil(90, "the table list", () -> {
+            return run.tables().size() == 1 && run.tables().get(0).selectedProperty().get();
+        });
+        assertThat(run.catalogStatusProperty().get()).isEqualTo("1 table in H2 demo source; row counts are the "
+                + "catalog's estimates.");
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitUntil(60, "the run to start", () -> run.runningProperty().get());
+        robot.interact(() -> robot.lookup("#liveSourceMax").queryAs(Spinner.class).getValueFactory().setValue(4));
+        robot.clickOn("#applyLive");
+        waitUntil(120, "the run to end", () -> run.resultProperty().get() != null);
+
+        RunResult result = run.resultProperty().get();
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.rows()).isEqualTo(200_000);
+        assertThat(TestPostgres.queryLong(target, "SELECT count(*) FROM posts")).isEqualTo(200_000);
+        assertThat(main.runView().charts().charts().series().samplesSeen()).isPositive();
+        assertThat(main.runView().charts().charts().markersDrawn()).isEqualTo(1);
+        assertThat(main.runView().charts().charts().series().markers().get(0).label()).isEqualTo("source max 2 → 4");
+        assertThat(robot.lookup(".table-progress .progress-bar").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        assertThat(text(robot, "#summaryTitle")).isEqualTo("Run " + result.runId() + " succeeded");
+
+        robot.clickOn("#openInHistory");
+        waitUntil(20, "the replay", () -> main.historyView().model().openedProperty().get() != null
+                && main.historyView().model().openedProperty().get().detail().summary().id() == result.runId());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(main.page()).isEqualTo(MainView.Page.HISTORY);
+        assertThat(main.historyView().table().getSelectionModel().getSelectedItem().id()).isEqualTo(result.runId());
+        assertThat(main.historyView().charts().charts().series().samplesSeen()).isPositive();
+        assertThat(main.historyView().charts().charts().markersDrawn()).isEqualTo(1);
+        ListView<?> events = robot.lookup("#events").match(Node::isVisible).queryAs(ListView.class);
+        assertThat(events.getItems()).anyMatch(e -> e.toString().contains("resize  source pool resized: "
+                + "maximumPoolSize 2 → 4"));
+    }
+
+    private static SavedProfile byName(RunViewModel run, String name) {
+        return run.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,126 @@
+package io.poollab.ui.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.poollab.config.DbKind;
+import io.poollab.db.ConnectionTester;
+import io.poollab.testing.TestPostgres;
+import io.poollab.ui.Background;
+import io.poollab.ui.UiTesting;
+import io.poollab.ui.Workbench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The connection editor's state, without a window, against the embedded PostgreSQL. */
+class ConnectionsViewModelTest {
+
+    @TempDir
+    Path home;
+    private Workbench workbench;
+    private ConnectionsViewModel model;
+
+    @BeforeEach
+    void open() throws Exception {
+        workbench = UiTesting.workbench(home, Background.inline());
+        model = new ConnectionsViewModel(workbench);
+        model.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void theBuiltInDemoProfilesAreListedFirstAndReadOnly() {
+        assertThat(model.profiles()).extracting(p -> p.name()).startsWith("H2 demo source", "H2 demo target");
+        assertThat(model.selectedProperty().get().name()).isEqualTo("H2 demo source");
+        assertThat(model.readOnlyProperty().get()).isTrue();
+    }
+
+    @Test
+    void theFieldsBuildTheUrlAndAnEditedUrlFillsTheFields() {
+        model.newProfile();
+        model.hostProperty().set("db.example.com");
+        model.portProperty().set("6432");
+        model.databaseProperty().set("sales");
+        model.sslmodeProperty().set("require");
+
+        assertThat(model.jdbcUrlProperty().get()).isEqualTo("jdbc:postgresql://db.example.com:6432/sales?sslmode=require");
+
+        model.jdbcUrlProperty().set("jdbc:sqlserver://mssql.local:1444;databaseName=erp;encrypt=true");
+
+        assertThat(model.dialectProperty().get()).isEqualTo(DbKind.SQLSERVER);
+        assertThat(model.hostProperty().get()).isEqualTo("mssql.local");
+        assertThat(model.portProperty().get()).isEqualTo("1444");
+        assertThat(model.databaseProperty().get()).isEqualTo("erp");
+        assertThat(model.encryptProperty().get()).isTrue();
+        assertThat(model.rawUrlProperty().get()).isFalse();
+    }
+
+    @Test
+    void aBadPortIsRefusedNextToItsFieldAndNothingIsSaved() throws Exception {
+        model.newProfile();
+        model.nameProperty().set("bad port");
+        model.portProperty().set("54x2");
+
+        model.save();
+
+        assertThat(model.fieldProblems()).containsEntry("port", "\"54x2\" is not a port number");
+        assertThat(model.messageProperty().get()).isEqualTo("Not saved: port \"54x2\" is not a port number");
+        assertThat(workbench.profiles().list().profiles()).extracting(p -> p.name()).doesNotContain("bad port");
+    }
+
+    @Test
+    void testConnectionShowsTheServerVersionLimitsSessionsAndRoundTrip() throws Exception {
+        String database = UiTesting.databaseOf(TestPostgres.newDatabase("editor"));
+        model.newProfile();
+        model.nameProperty().set("embedded");
+        model.hostProperty().set("127.0.0.1");
+        model.portProperty().set(String.valueOf(TestPostgres.port()));
+        model.databaseProperty().set(database);
+        model.userProperty().set("postgres");
+        model.passwordSourceProperty().set("none");
+
+        model.test();
+
+        assertThat(model.testResultProperty().get()).isInstanceOf(ConnectionTester.Success.class);
+        ConnectionTester.Success ok = (ConnectionTester.Success) model.testResultProperty().get();
+        assertThat(ok.version()).startsWith("16");
+        assertThat(ok.maxConnections()).isEqualTo(200);
+        assertThat(ok.roundTripMs()).isPositive();
+        assertThat(ok.tls()).isEqualTo(ConnectionTester.Tls.OFF);
+        assertThat(model.testingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aWrongPasswordIsReportedInPlainWordsAndTheTypedPasswordIsNeverSaved() throws Exception {
+        String role = TestPostgres.passwordRole();
+        model.newProfile();
+        model.nameProperty().set("with password");
+        model.hostProperty().set("127.0.0.1");
+        model.portProperty().set(String.valueOf(TestPostgres.port()));
+        model.databaseProperty().set("postgres");
+        model.userProperty().set(role);
+        model.passwordSourceProperty().set("prompt");
+        model.testPasswordProperty().set("wrong-secret-42");
+
+        model.test();
+        ConnectionTester.Failure failure = (ConnectionTester.Failure) model.testResultProperty().get();
+        model.save();
+
+        assertThat(failure.category()).isEqualTo(ConnectionTester.Failure.Category.BAD_PASSWORD);
+        assertThat(failure.message()).isEqualTo("password authentication failed for user pw_user (SQLState 28P01)");
+        try (Stream<Path> files = Files.list(workbench.profiles().folder())) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readString(file)).doesNotContain("wrong-secret-42");
+            }
+        }
+        assertThat(workbench.profiles().load("with password").password().id()).isEqualTo("prompt");
+    }
+}
