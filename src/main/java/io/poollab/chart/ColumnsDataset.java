@@ -18,7 +18,11 @@ final class ColumnsDataset extends AbstractXYDataset implements TableXYDataset {
     private final List<String> keys;
     private final boolean stacked;
 
-    /** @param stacked a stack counts a missing value (an unpooled side's idle) as 0, or the stack would break */
+    /**
+     * @param stacked series {@code s} is the sum of columns 0..s (a missing value counts as 0), so that plain area
+     *                renderers, drawn largest first, show a stack: one filled path per series, where JFreeChart's
+     *                stacked renderer fills one polygon per point
+     */
     ColumnsDataset(RunSeries series, List<RunSeries.Column> columns, List<String> keys, boolean stacked) {
         this.series = series;
         this.columns = List.copyOf(columns);
@@ -74,7 +78,14 @@ final class ColumnsDataset extends AbstractXYDataset implements TableXYDataset {
 
     @Override
     public double getYValue(int s, int item) {
-        double v = series.y(columns.get(s), item);
-        return stacked && Double.isNaN(v) ? 0 : v;
+        if (!stacked) {
+            return series.y(columns.get(s), item);
+        }
+        double sum = 0;
+        for (int c = 0; c <= s; c++) {
+            double v = series.y(columns.get(c), item);
+            sum += Double.isNaN(v) ? 0 : v;
+        }
+        return sum;
     }
 }

@@ -13,7 +13,7 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Layer;
@@ -62,8 +62,7 @@ public final class RunCharts {
                 Column.SOURCE_MAX, Column.SOURCE_SESSIONS, true);
         targetPlot = occupancy("target", Column.TARGET_ACTIVE, Column.TARGET_IDLE, Column.TARGET_PENDING,
                 Column.TARGET_MAX, Column.TARGET_SESSIONS, false);
-        // Shapes too: with connections held per partition, borrows (and so wait measurements) are sparse points.
-        waitRenderer = new XYLineAndShapeRenderer(true, true);
+        waitRenderer = new IsolatedPointRenderer();
         waitPlot = waitPlot();
         throughputPlot = throughputPlot();
         combined.add(sourcePlot, 3);
@@ -93,7 +92,8 @@ public final class RunCharts {
                              boolean inLegend) {
         ColumnsDataset stack = dataset(List.of(active, idle, pending),
                 List.of(side + " active", side + " idle", side + " pending"), true);
-        StackedXYAreaRenderer2 areas = new StackedXYAreaRenderer2();
+        // Series 0 is active, 1 active + idle, 2 all three: drawn in reverse order, the largest first.
+        XYAreaRenderer areas = new XYAreaRenderer(XYAreaRenderer.AREA);
         areas.setSeriesPaint(0, Palette.ACTIVE);
         areas.setSeriesPaint(1, Palette.IDLE);
         areas.setSeriesPaint(2, Palette.PENDING);
@@ -106,6 +106,7 @@ public final class RunCharts {
         ColumnsDataset lines = dataset(List.of(max, sessions),
                 List.of(side + " maximumPoolSize", side + " DB sessions"), false);
         XYLineAndShapeRenderer limits = new XYLineAndShapeRenderer(true, false);
+        limits.setDrawSeriesLineAsPath(true);
         limits.setSeriesStroke(0, Palette.MAX_LINE);
         limits.setSeriesStroke(1, Palette.SESSIONS);
         limits.setDefaultSeriesVisibleInLegend(inLegend);
@@ -126,7 +127,7 @@ public final class RunCharts {
             waitRenderer.setSeriesPaint(s, Palette.strength(hue, strengths[s % 3]));
             waitRenderer.setSeriesStroke(s, strokes[s % 3]);
         }
-        waitRenderer.setDrawSeriesLineAsPath(false);
+        waitRenderer.setDrawSeriesLineAsPath(true);
         java.awt.Shape[] shapes = {new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5),
             new java.awt.geom.Rectangle2D.Double(-2.5, -2.5, 5, 5),
             new java.awt.geom.Path2D.Double(new java.awt.Polygon(new int[] {0, 3, -3}, new int[] {-3, 3, 3}, 3))};
@@ -139,6 +140,7 @@ public final class RunCharts {
     private XYPlot throughputPlot() {
         ColumnsDataset rate = dataset(List.of(Column.ROWS_PER_SECOND), List.of("throughput"), false);
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+        line.setDrawSeriesLineAsPath(true);
         line.setSeriesPaint(0, Palette.THROUGHPUT);
         line.setSeriesStroke(0, new java.awt.BasicStroke(2f));
         line.setLegendItemLabelGenerator((d, s) -> "rows/s");

@@ -40,7 +40,11 @@ public final class RunSeries {
     public record Marker(double elapsedSeconds, String type, String label) {
     }
 
-    public static final int DEFAULT_CAPACITY = 2048;
+    /**
+     * About one point per three pixels of a full-width chart: finer would hardly show, and each point costs redraw time
+     * (bench/ui-replay.sh).
+     */
+    public static final int DEFAULT_CAPACITY = 400;
     static final int MAX_MARKERS = 500;
     private static final int COLUMNS = Column.values().length;
 

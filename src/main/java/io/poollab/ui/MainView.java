@@ -104,11 +104,12 @@ public final class MainView {
             badge.getStyleClass().removeAll(classes.values());
             badge.setVisible(h != null);
             if (h != null) {
-                badge.setText("● " + h.id());
+                badge.setText("● " + (model.activeRunProperty().get().isEmpty() ? "last run " : "") + h.id());
                 badge.getStyleClass().add(classes.get(h));
             }
         };
         model.healthProperty().addListener((o, was, now) -> update.run());
+        model.activeRunProperty().addListener((o, was, now) -> update.run());
         update.run();
     }
 

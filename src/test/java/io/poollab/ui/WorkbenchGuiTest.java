@@ -173,6 +173,27 @@ class WorkbenchGuiTest {
                 + "maximumPoolSize 2 → 4"));
     }
 
+    /** What a user clicks, types into or picks from; labels and progress indicators only show. */
+    private static final java.util.List<Class<?>> INTERACTIVE = java.util.List.of(
+            javafx.scene.control.ButtonBase.class, javafx.scene.control.TextInputControl.class,
+            javafx.scene.control.ComboBoxBase.class, javafx.scene.control.ChoiceBox.class, Spinner.class,
+            ListView.class, javafx.scene.control.TableView.class, javafx.scene.control.TitledPane.class);
+
+    @Test
+    void everyControlOnEveryPageHasATooltip(FxRobot robot) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (MainView.Page page : MainView.Page.values()) {
+            robot.interact(() -> main.show(page));
+            for (Node node : robot.lookup(n -> n.getId() != null && !n.getId().equals("list-view")
+                    && INTERACTIVE.stream().anyMatch(type -> type.isInstance(n))).queryAll()) {
+                if (((javafx.scene.control.Control) node).getTooltip() == null) {
+                    missing.add(page + " #" + node.getId());
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
     private static SavedProfile byName(RunViewModel run, String name) {
         return run.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }

@@ -125,6 +125,7 @@ public final class HistoryView {
             error.setManaged(now != null);
         });
         goToRun.setOnAction(e -> goToRunAction.run());
+        events.setCellFactory(io.poollab.ui.WrappingCell::new);
         detailPane.setVisible(false);
         showEmptyState();
     }
@@ -171,8 +172,11 @@ public final class HistoryView {
         for (Map.Entry<String, String> e : ReplayText.settings(d).entrySet()) {
             Label key = new Label(e.getKey());
             key.getStyleClass().add("muted");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label value = new Label(e.getValue());
             value.setWrapText(true);
+            value.setMaxWidth(330);
+            value.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             settingsGrid.addRow(row++, key, value);
         }
         events.getItems().setAll(d.events().stream()

@@ -26,7 +26,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
@@ -237,13 +236,7 @@ public final class RunView {
         batchRows.getValueFactory().setConverter(new SpinnerIntegers());
         spinner(partitions, 0, 1024, model.partitionsProperty());
         partitions.getValueFactory().setConverter(new SpinnerIntegers("auto"));
-        events.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        });
+        events.setCellFactory(io.poollab.ui.WrappingCell::new);
     }
 
     private static <T extends io.poollab.config.ConfigValue> StringConverter<T> ids() {

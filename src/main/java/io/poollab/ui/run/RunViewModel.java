@@ -387,6 +387,9 @@ public final class RunViewModel {
             }
             resizeIfChanged(run, Side.SOURCE, liveSourceMax.get());
             resizeIfChanged(run, Side.TARGET, liveTargetMax.get());
+            RunSpec now = run.info().spec().withWorkers(run.workers()).withPools(currentPool(run, Side.SOURCE),
+                    currentPool(run, Side.TARGET));
+            activeRun.set(describe(run.id(), now));
         } catch (ConfigException e) {
             liveError.set(e.problems().get(0).oneLine());
         }

@@ -1,0 +1,175 @@
+package io.poollab.ui;
+
+import io.poollab.config.ProfileStore;
+import io.poollab.config.SavedProfile;
+import io.poollab.testing.TestPostgres;
+import io.poollab.ui.run.RunViewModel;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Regenerates {@code docs/screenshots/*.png}: opens the real workbench (run it under Xvfb, see
+ * bench/screenshots.sh), tests a connection to an embedded PostgreSQL, runs the built-in H2 demo into it with a
+ * live resize, replays it from History, and saves each view as the window shows it. Every number in the pictures
+ * is measured by that run.
+ */
+public final class ScreenshotTour {
+
+    private static final double WIDTH = 1440;
+    private static final double HEIGHT = 900;
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots").toAbsolutePath();
+        Files.createDirectories(out);
+        Path home = Files.createTempDirectory("poollab-tour");
+        String targetDatabase = UiTesting.databaseOf(TestPostgres.newDatabase("tour_target"));
+        Platform.startup(() -> { });
+        Workbench workbench = UiTesting.workbench(home, Background.forFx());
+        UiTesting.postgres(workbench, "local postgres 16", targetDatabase);
+        MainView main = fx(() -> {
+            MainView built = WorkbenchApp.build(workbench);
+            Stage stage = new Stage();
+            Scene scene = new Scene(built.root(), WIDTH, HEIGHT);
+            workbench.themeProperty().get().apply(scene);
+            WorkbenchApp.installKeys(scene, built);
+            stage.setScene(scene);
+            stage.setTitle("PoolLab");
+            stage.show();
+            return built;
+        });
+
+        // Connections: the embedded server, tested.
+        fx(() -> {
+            main.show(MainView.Page.CONNECTIONS);
+            var model = main.connectionsView().model();
+            model.profiles().stream().filter(p -> p.name().equals("local postgres 16")).findFirst()
+                    .ifPresent(model.selectedProperty()::set);
+            model.test();
+            return null;
+        });
+        waitFor(30, () -> fxValue(() -> main.connectionsView().model().testResultProperty().get() != null));
+        shoot(main, out.resolve("connections.png"));
+
+        // Run: the H2 demo source into PostgreSQL, resized while it runs.
+        RunViewModel run = main.runView().model();
+        fx(() -> {
+            main.show(MainView.Page.RUN);
+            return null;
+        });
+        waitFor(30, () -> fxValue(() -> run.profiles().size() >= 3));
+        fx(() -> {
+            run.sourceProperty().set(byName(run, ProfileStore.DEMO_SOURCE));
+            // H2 into H2 (the built-in demo) is slow enough to catch the run live.
+            run.targetProperty().set(byName(run, ProfileStore.DEMO_TARGET));
+            run.labelProperty().set("h2 demo");
+            return null;
+        });
+        waitFor(120, () -> fxValue(() -> run.tables().size() == 1));
+        shoot(main, out.resolve("run-setup.png"));
+        fx(() -> {
+            main.runView().start();
+            return null;
+        });
+        waitFor(60, () -> fxValue(() -> run.runningProperty().get()));
+        Thread.sleep(1_000);
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            Spinner<Integer> spinner = (Spinner<Integer>) main.root().lookup("#liveSourceMax");
+            spinner.getValueFactory().setValue(4);
+            run.liveMaxProperty(io.poollab.config.Side.SOURCE).set(4);
+            run.applyLive();
+            return null;
+        });
+        Thread.sleep(1_300);
+        shoot(main, out.resolve("run-live.png"));
+        waitFor(180, () -> fxValue(() -> run.resultProperty().get() != null));
+        Thread.sleep(600);
+        shoot(main, out.resolve("run-finished.png"));
+
+        // History: the run just made, replayed.
+        long runId = fxValue(() -> run.resultProperty().get().runId());
+        fx(() -> {
+            main.show(MainView.Page.HISTORY);
+            main.historyView().select(runId);
+            return null;
+        });
+        waitFor(30, () -> fxValue(() -> main.historyView().model().openedProperty().get() != null));
+        Thread.sleep(600);
+        shoot(main, out.resolve("history.png"));
+
+        // The dark theme, on the finished run.
+        fx(() -> {
+            workbench.themeProperty().set(Theme.DARK);
+            main.show(MainView.Page.RUN);
+            return null;
+        });
+        Thread.sleep(800);
+        shoot(main, out.resolve("run-finished-dark.png"));
+        fx(() -> {
+            workbench.themeProperty().set(Theme.LIGHT);
+            return null;
+        });
+
+        fx(() -> {
+            run.cancelAndWait();
+            return null;
+        });
+        workbench.close();
+        System.out.println("screenshots written to " + out);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static SavedProfile byName(RunViewModel run, String name) {
+        return run.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static void shoot(MainView main, Path file) throws Exception {
+        BufferedImage image = fxValue(() -> SwingFXUtils.fromFXImage(main.root().getScene().snapshot(null), null));
+        ImageIO.write(image, "png", file.toFile());
+        System.out.println("wrote " + file);
+    }
+
+    private interface FxCall<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T fx(FxCall<T> call) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(call.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    private static <T> T fxValue(java.util.function.Supplier<T> value) throws Exception {
+        return fx(value::get);
+    }
+
+    private static void waitFor(int seconds, FxCall<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.call()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("gave up waiting after " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
