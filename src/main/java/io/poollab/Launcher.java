@@ -15,9 +15,9 @@ public final class Launcher {
     public static void main(String[] args) {
         if (args.length == 0) {
             if (noDisplay()) {
-                System.err.println("error: no display to open the workbench on (DISPLAY is not set); "
-                        + "give a command to use the CLI, for example: poollab run --config FILE");
-                System.exit(PoolLabCli.execute(new String[] {"--help"}, System.err, System.err, System.getenv()) + 2);
+                System.err.println("error: no display to open the workbench on (DISPLAY is not set); give a command "
+                        + "to use the CLI, for example: poollab run --config FILE (poollab --help lists them)");
+                System.exit(io.poollab.cli.ExitCode.BAD_INPUT);
             }
             WorkbenchMain.main(args);
             return;

@@ -80,7 +80,7 @@ public final class RunCharts {
     /** Ticks on whole seconds, minutes and hours, labelled m:ss: never "0:00 0:00 0:01". */
     private static org.jfree.chart.axis.TickUnits secondsTickUnits() {
         org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
-        ElapsedFormat format = new ElapsedFormat();
+        TickFormat format = TickFormat.ELAPSED;
         for (double s : new double[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400,
                 28_800, 86_400}) {
             units.add(new org.jfree.chart.axis.NumberTickUnit(s, format));
@@ -145,7 +145,7 @@ public final class RunCharts {
         line.setSeriesStroke(0, new java.awt.BasicStroke(2f));
         line.setLegendItemLabelGenerator((d, s) -> "rows/s");
         NumberAxis rows = new NumberAxis("rows/s written");
-        rows.setNumberFormatOverride(new CompactFormat());
+        rows.setNumberFormatOverride(TickFormat.COMPACT);
         return new XYPlot(rate, null, rows, line);
     }
 
@@ -154,12 +154,12 @@ public final class RunCharts {
         if (log) {
             LogAxis axis = new LogAxis(label);
             axis.setSmallestValue(LOG_FLOOR_MS);
-            axis.setNumberFormatOverride(new LatencyFormat());
+            axis.setNumberFormatOverride(TickFormat.LATENCY);
             axis.setAutoRangeMinimumSize(0.01);
             return axis;
         }
         NumberAxis axis = new NumberAxis(label);
-        axis.setNumberFormatOverride(new LatencyFormat());
+        axis.setNumberFormatOverride(TickFormat.LATENCY);
         axis.setAutoRangeMinimumSize(0.01);
         return axis;
     }

@@ -6,7 +6,6 @@ import io.poollab.config.Side;
 import io.poollab.migrate.RunResult;
 import io.poollab.pool.LatencyStats;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The {@code run --json} object, with the stable keys of the contract in ARCHITECTURE.md (and a few more). */

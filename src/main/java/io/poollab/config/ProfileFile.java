@@ -98,7 +98,7 @@ final class ProfileFile {
         ConnectionForm form = form(root);
         String url = root.text("jdbcUrl").orElse(null);
         SavedProfile profile = new SavedProfile(name, form, url, root.text("username").orElse(null),
-                password(root), root.stringMap("properties"), seed(root), false);
+                password(root), root.stringMap("properties"), SeedSpec.read(root), false);
         List<Problem> problems = new ArrayList<>(tree.problems());
         if (problems.isEmpty()) {
             for (Problem problem : profile.problems()) {
@@ -185,18 +185,6 @@ final class ProfileFile {
         }
     }
 
-    private static SeedSpec seed(ConfigTree.Node root) {
-        ConfigTree.Node seed = root.mapping("seed");
-        if (!seed.isPresent()) {
-            return null;
-        }
-        seed.allowOnly("table", "rows");
-        long rows = seed.number("rows").orElse(200_000);
-        if (rows < 1 || rows > 1_000_000_000L) {
-            seed.child("rows").error("must be between 1 and 1,000,000,000, got " + rows);
-        }
-        return new SeedSpec(seed.text("table").orElse("posts"), rows);
-    }
 
     private static void putIfPresent(Map<String, Object> yaml, String key, Object value) {
         if (value != null) {

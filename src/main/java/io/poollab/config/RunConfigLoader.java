@@ -131,7 +131,7 @@ public final class RunConfigLoader {
         Map<String, String> properties = new HashMap<>();
         node.stringMap("properties").forEach((key, value) ->
                 properties.put(key, substitute(node.child("properties").child(key), value)));
-        return new ConnectionProfile(url == null ? "" : url, username, password(node), properties, seed(node));
+        return new ConnectionProfile(url == null ? "" : url, username, password(node), properties, SeedSpec.read(node));
     }
 
     private Secret password(ConfigTree.Node profile) {
@@ -150,18 +150,6 @@ public final class RunConfigLoader {
         return new Secret.Plaintext(value);
     }
 
-    private SeedSpec seed(ConfigTree.Node profile) {
-        ConfigTree.Node seed = profile.mapping("seed");
-        if (!seed.isPresent()) {
-            return null;
-        }
-        seed.allowOnly("table", "rows");
-        long rows = seed.number("rows").orElse(200_000);
-        if (rows < 1 || rows > 1_000_000_000L) {
-            seed.child("rows").error("must be between 1 and 1,000,000,000, got " + rows);
-        }
-        return new SeedSpec(seed.text("table").orElse("posts"), rows);
-    }
 
     private TableSpec table(ConfigTree.Node node) {
         if (node.scalarText().isPresent()) {

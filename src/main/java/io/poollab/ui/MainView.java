@@ -78,8 +78,10 @@ public final class MainView {
         statusBar.setText("history: " + workbench.history().file());
         statusBar.getLeftItems().add(runsLabel);
         statusBar.getRightItems().addAll(statusRun, statusHealth);
-        history.model().runs().addListener((javafx.collections.ListChangeListener<Object>) c ->
-                runsLabel.setText(history.model().runs().size() + " runs"));
+        runsLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = history.model().runs().size();
+            return n + (n == 1 ? " run" : " runs");
+        }, history.model().runs()));
         model.lastFinishedRunProperty().addListener((o, was, now) -> history.model().refresh());
         history.model().refresh();
         themeToggle.setText(workbench.themeProperty().get() == Theme.LIGHT ? "☾ Dark" : "☀ Light");
@@ -131,7 +133,7 @@ public final class MainView {
             history.model().refresh();
         }
         if (target == Page.RUN) {
-            run.model().refreshProfiles();
+            run.model().setup().refreshProfiles();
         }
         workbench.prefs().set("view", target.name());
     }

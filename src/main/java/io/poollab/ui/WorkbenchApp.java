@@ -83,7 +83,7 @@ public final class WorkbenchApp extends Application {
         RunView run = new RunView(runModel, workbench);
         HistoryView history = new HistoryView(historyModel, workbench, () -> main[0].show(MainView.Page.RUN));
         main[0] = new MainView(workbench, connections, run, history);
-        connectionsModel.profilesChanged(runModel::refreshProfiles);
+        connectionsModel.profilesChanged(runModel.setup()::refreshProfiles);
         main[0].show(workbench.prefs().get("view").map(v -> {
             try {
                 return MainView.Page.valueOf(v);

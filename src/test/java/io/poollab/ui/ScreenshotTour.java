@@ -69,15 +69,15 @@ public final class ScreenshotTour {
             main.show(MainView.Page.RUN);
             return null;
         });
-        waitFor(30, () -> fxValue(() -> run.profiles().size() >= 3));
+        waitFor(30, () -> fxValue(() -> run.setup().profiles().size() >= 3));
         fx(() -> {
-            run.sourceProperty().set(byName(run, ProfileStore.DEMO_SOURCE));
+            run.setup().sourceProperty().set(byName(run, ProfileStore.DEMO_SOURCE));
             // H2 into H2 (the built-in demo) is slow enough to catch the run live.
-            run.targetProperty().set(byName(run, ProfileStore.DEMO_TARGET));
-            run.labelProperty().set("h2 demo");
+            run.setup().targetProperty().set(byName(run, ProfileStore.DEMO_TARGET));
+            run.setup().labelProperty().set("h2 demo");
             return null;
         });
-        waitFor(120, () -> fxValue(() -> run.tables().size() == 1));
+        waitFor(120, () -> fxValue(() -> run.setup().tables().size() == 1));
         shoot(main, out.resolve("run-setup.png"));
         fx(() -> {
             main.runView().start();
@@ -134,7 +134,7 @@ public final class ScreenshotTour {
     }
 
     private static SavedProfile byName(RunViewModel run, String name) {
-        return run.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return run.setup().profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static void shoot(MainView main, Path file) throws Exception {

@@ -90,7 +90,7 @@ class WorkbenchGuiTest {
     @Test
     void aPostgresProfileIsMadeTestedAndSavedWithTheServerVersionShown(FxRobot robot) throws Exception {
         newPostgresProfile(robot, "embedded server", "postgres");
-        robot.interact(() -> main.connectionsView().model().passwordSourceProperty().set("none"));
+        robot.interact(() -> main.connectionsView().model().form().passwordSourceProperty().set("none"));
         assertThat(robot.lookup("#jdbcUrl").queryAs(TextField.class).getText())
                 .isEqualTo("jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/postgres");
 
@@ -110,7 +110,7 @@ class WorkbenchGuiTest {
     void aWrongPasswordIsAnInlineErrorInPlainWords(FxRobot robot) throws Exception {
         String role = TestPostgres.passwordRole();
         newPostgresProfile(robot, "wrong password", role);
-        robot.interact(() -> main.connectionsView().model().passwordSourceProperty().set("prompt"));
+        robot.interact(() -> main.connectionsView().model().form().passwordSourceProperty().set("prompt"));
         robot.clickOn("#testPassword").write("not-the-password");
 
         robot.clickOn("#testButton");
@@ -128,19 +128,19 @@ class WorkbenchGuiTest {
         RunViewModel run = main.runView().model();
         robot.clickOn("#runNav");
         robot.interact(() -> {
-            run.refreshProfiles();
+            run.setup().refreshProfiles();
         });
-        waitUntil(10, "the profiles", () -> run.profiles().stream().anyMatch(p -> p.name().equals("gui target")));
+        waitUntil(10, "the profiles", () -> run.setup().profiles().stream().anyMatch(p -> p.name().equals("gui target")));
         robot.interact(() -> {
-            run.sourceProperty().set(byName(run, ProfileStore.DEMO_SOURCE));
-            run.targetProperty().set(byName(run, "gui target"));
-            run.workersProperty().set(2);
+            run.setup().sourceProperty().set(byName(run, ProfileStore.DEMO_SOURCE));
+            run.setup().targetProperty().set(byName(run, "gui target"));
+            run.setup().workersProperty().set(2);
         });
         // The first catalog read creates the demo's 200,000 rows in H2.
         waitUntil(90, "the table list", () -> {
-            return run.tables().size() == 1 && run.tables().get(0).selectedProperty().get();
+            return run.setup().tables().size() == 1 && run.setup().tables().get(0).selectedProperty().get();
         });
-        assertThat(run.catalogStatusProperty().get()).isEqualTo("1 table in H2 demo source; row counts are the "
+        assertThat(run.setup().catalogStatusProperty().get()).isEqualTo("1 table in H2 demo source; row counts are the "
                 + "catalog's estimates.");
 
         robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
@@ -195,6 +195,6 @@ class WorkbenchGuiTest {
     }
 
     private static SavedProfile byName(RunViewModel run, String name) {
-        return run.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return run.setup().profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -5,6 +5,7 @@ import io.poollab.config.DbKind;
 import io.poollab.config.SavedProfile;
 import io.poollab.db.ConnectionTester;
 import io.poollab.text.Units;
+import io.poollab.ui.Converters;
 import io.poollab.ui.Fxml;
 import io.poollab.ui.Workbench;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
@@ -130,69 +130,69 @@ public final class ConnectionsView {
     }
 
     private void bindForm() {
-        name.textProperty().bindBidirectional(model.nameProperty());
+        name.textProperty().bindBidirectional(model.form().nameProperty());
         dialect.getItems().setAll(DbKind.values());
-        dialect.setConverter(converter(d -> switch (d) {
+        dialect.setConverter(Converters.showing(d -> switch (d) {
             case POSTGRESQL -> "PostgreSQL";
             case SQLSERVER -> "SQL Server";
             case H2 -> "H2";
         }));
-        dialect.valueProperty().bindBidirectional(model.dialectProperty());
-        host.textProperty().bindBidirectional(model.hostProperty());
-        port.textProperty().bindBidirectional(model.portProperty());
-        database.textProperty().bindBidirectional(model.databaseProperty());
-        user.textProperty().bindBidirectional(model.userProperty());
+        dialect.valueProperty().bindBidirectional(model.form().dialectProperty());
+        host.textProperty().bindBidirectional(model.form().hostProperty());
+        port.textProperty().bindBidirectional(model.form().portProperty());
+        database.textProperty().bindBidirectional(model.form().databaseProperty());
+        user.textProperty().bindBidirectional(model.form().userProperty());
         passwordSource.getItems().setAll(SOURCES.keySet());
         if (!model.keyringAvailable()) {
             passwordSource.getItems().remove("keyring");
         }
-        passwordSource.setConverter(converter(SOURCES::get));
-        passwordSource.valueProperty().bindBidirectional(model.passwordSourceProperty());
-        envVar.textProperty().bindBidirectional(model.envVarProperty());
-        keyringAccount.textProperty().bindBidirectional(model.keyringAccountProperty());
-        envVar.visibleProperty().bind(model.passwordSourceProperty().isEqualTo("env"));
+        passwordSource.setConverter(Converters.showing(SOURCES::get));
+        passwordSource.valueProperty().bindBidirectional(model.form().passwordSourceProperty());
+        envVar.textProperty().bindBidirectional(model.form().envVarProperty());
+        keyringAccount.textProperty().bindBidirectional(model.form().keyringAccountProperty());
+        envVar.visibleProperty().bind(model.form().passwordSourceProperty().isEqualTo("env"));
         envVar.managedProperty().bind(envVar.visibleProperty());
-        keyringAccount.visibleProperty().bind(model.passwordSourceProperty().isEqualTo("keyring"));
+        keyringAccount.visibleProperty().bind(model.form().passwordSourceProperty().isEqualTo("keyring"));
         keyringAccount.managedProperty().bind(keyringAccount.visibleProperty());
-        passwordHint.textProperty().bind(Bindings.createStringBinding(() -> hint(model.passwordSourceProperty().get()),
-                model.passwordSourceProperty()));
+        passwordHint.textProperty().bind(Bindings.createStringBinding(() -> hint(model.form().passwordSourceProperty().get()),
+                model.form().passwordSourceProperty()));
         List<String> modes = new ArrayList<>();
         modes.add(null);
         modes.addAll(ConnectionForm.SSL_MODES);
         sslmode.getItems().setAll(modes);
-        sslmode.setConverter(converter(m -> m == null ? "sslmode: driver default (prefer)" : "sslmode=" + m));
-        sslmode.valueProperty().bindBidirectional(model.sslmodeProperty());
+        sslmode.setConverter(Converters.showing(m -> m == null ? "sslmode: driver default (prefer)" : "sslmode=" + m));
+        sslmode.valueProperty().bindBidirectional(model.form().sslmodeProperty());
         encrypt.getItems().setAll(null, true, false);
-        encrypt.setConverter(converter(v -> v == null ? "encrypt: default (true)" : "encrypt=" + v));
-        encrypt.valueProperty().bindBidirectional(model.encryptProperty());
+        encrypt.setConverter(Converters.showing(v -> v == null ? "encrypt: default (true)" : "encrypt=" + v));
+        encrypt.valueProperty().bindBidirectional(model.form().encryptProperty());
         trust.getItems().setAll(null, true, false);
-        trust.setConverter(converter(v -> v == null ? "trustServerCertificate: default (false)"
+        trust.setConverter(Converters.showing(v -> v == null ? "trustServerCertificate: default (false)"
                 : "trustServerCertificate=" + v));
-        trust.valueProperty().bindBidirectional(model.trustServerCertificateProperty());
-        var postgres = model.dialectProperty().isEqualTo(DbKind.POSTGRESQL);
-        var sqlServer = model.dialectProperty().isEqualTo(DbKind.SQLSERVER);
+        trust.valueProperty().bindBidirectional(model.form().trustServerCertificateProperty());
+        var postgres = model.form().dialectProperty().isEqualTo(DbKind.POSTGRESQL);
+        var sqlServer = model.form().dialectProperty().isEqualTo(DbKind.SQLSERVER);
         sslmode.visibleProperty().bind(postgres);
         sslmode.managedProperty().bind(postgres);
         encrypt.visibleProperty().bind(sqlServer);
         encrypt.managedProperty().bind(sqlServer);
         trust.visibleProperty().bind(sqlServer);
         trust.managedProperty().bind(sqlServer);
-        databaseLabel.textProperty().bind(Bindings.when(model.dialectProperty().isEqualTo(DbKind.H2))
+        databaseLabel.textProperty().bind(Bindings.when(model.form().dialectProperty().isEqualTo(DbKind.H2))
                 .then("File or mem:NAME").otherwise("Database name"));
-        jdbcUrl.textProperty().bindBidirectional(model.jdbcUrlProperty());
-        driverProperties.textProperty().bindBidirectional(model.driverPropertiesProperty());
-        rawUrlNote.visibleProperty().bind(model.rawUrlProperty());
-        rawUrlNote.managedProperty().bind(model.rawUrlProperty());
+        jdbcUrl.textProperty().bindBidirectional(model.form().jdbcUrlProperty());
+        driverProperties.textProperty().bindBidirectional(model.form().driverPropertiesProperty());
+        rawUrlNote.visibleProperty().bind(model.form().rawUrlProperty());
+        rawUrlNote.managedProperty().bind(model.form().rawUrlProperty());
         for (Control c : List.of(dialect, host, port, database, sslmode, encrypt, trust)) {
-            c.disableProperty().bind(model.rawUrlProperty().or(model.readOnlyProperty()));
+            c.disableProperty().bind(model.form().rawUrlProperty().or(model.form().readOnlyProperty()));
         }
         for (Control c : List.of(name, user, passwordSource, envVar, keyringAccount, jdbcUrl, driverProperties)) {
-            c.disableProperty().bind(model.readOnlyProperty());
+            c.disableProperty().bind(model.form().readOnlyProperty());
         }
-        readOnlyNote.visibleProperty().bind(model.readOnlyProperty());
-        readOnlyNote.managedProperty().bind(model.readOnlyProperty());
-        saveButton.disableProperty().bind(model.readOnlyProperty());
-        deleteButton.disableProperty().bind(model.readOnlyProperty().or(model.selectedProperty().isNull()));
+        readOnlyNote.visibleProperty().bind(model.form().readOnlyProperty());
+        readOnlyNote.managedProperty().bind(model.form().readOnlyProperty());
+        saveButton.disableProperty().bind(model.form().readOnlyProperty());
+        deleteButton.disableProperty().bind(model.form().readOnlyProperty().or(model.selectedProperty().isNull()));
         message.textProperty().bind(model.messageProperty());
     }
 
@@ -208,7 +208,7 @@ public final class ConnectionsView {
 
     private void bindTest() {
         testPassword.textProperty().bindBidirectional(model.testPasswordProperty());
-        testPassword.visibleProperty().bind(model.passwordSourceProperty().isEqualTo("prompt"));
+        testPassword.visibleProperty().bind(model.form().passwordSourceProperty().isEqualTo("prompt"));
         testPassword.managedProperty().bind(testPassword.visibleProperty());
         testing.visibleProperty().bind(model.testingProperty());
         testButton.disableProperty().bind(model.testingProperty());
@@ -273,23 +273,9 @@ public final class ConnectionsView {
                 "password", envVar, "keyring", keyringAccount, "jdbcUrl", jdbcUrl, "properties", driverProperties,
                 "sslmode", sslmode);
         fields.forEach((field, control) -> validation.registerValidator(control, false, (Control c, Object v) ->
-                ValidationResult.fromErrorIf(c, field + " " + model.fieldProblems().getOrDefault(field, ""),
-                        model.fieldProblems().containsKey(field))));
-        model.fieldProblems().addListener((MapChangeListener<String, String>) c -> validation.revalidate());
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("choices are picked, not typed");
-            }
-        };
+                ValidationResult.fromErrorIf(c, field + " " + model.form().fieldProblems().getOrDefault(field, ""),
+                        model.form().fieldProblems().containsKey(field))));
+        model.form().fieldProblems().addListener((MapChangeListener<String, String>) c -> validation.revalidate());
     }
 
     @FXML

@@ -126,7 +126,7 @@ public final class HistoryViewModel {
 
     private void failed(Exception e) {
         busy.set(false);
-        error.set(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+        error.set(io.poollab.ui.Errors.oneLine(e));
     }
 
     /** All runs, unfiltered. */

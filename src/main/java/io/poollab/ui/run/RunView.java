@@ -9,6 +9,7 @@ import io.poollab.config.VerifyMode;
 import io.poollab.migrate.RunResult;
 import io.poollab.migrate.RunStatus;
 import io.poollab.text.Units;
+import io.poollab.ui.Converters;
 import io.poollab.ui.Fxml;
 import io.poollab.ui.Workbench;
 import io.poollab.ui.chart.RunChartPane;
@@ -108,7 +109,7 @@ public final class RunView {
         this.workbench = workbench;
         this.root = Fxml.load(RunView.class, "RunView.fxml", this);
         drain.setCycleCount(Timeline.INDEFINITE);
-        model.setPasswordPrompt(PasswordDialog::ask);
+        model.setup().setPasswordPrompt(PasswordDialog::ask);
     }
 
     public Parent root() {
@@ -124,16 +125,16 @@ public final class RunView {
         charts = new RunChartPane(workbench.chartTheme());
         chartHolder.getChildren().add(charts);
         stats = new LiveStatsPanel(statsGrid, breakdownBar, breakdownLegend);
-        label.textProperty().bindBidirectional(model.labelProperty());
+        label.textProperty().bindBidirectional(model.setup().labelProperty());
         setupProfiles();
         setupTables();
         setupControls();
-        PoolFields.fill(sourcePoolGrid, "Source pool", model.pool(Side.SOURCE));
-        PoolFields.fill(targetPoolGrid, "Target pool", model.pool(Side.TARGET));
-        inlineError(setupError, model.setupErrorProperty());
+        PoolFields.fill(sourcePoolGrid, "Source pool", model.setup().pool(Side.SOURCE));
+        PoolFields.fill(targetPoolGrid, "Target pool", model.setup().pool(Side.TARGET));
+        inlineError(setupError, model.setup().setupErrorProperty());
         inlineError(liveError, model.liveErrorProperty());
-        warnings.setItems(model.warnings());
-        warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.warnings()));
+        warnings.setItems(model.setup().warnings());
+        warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.setup().warnings()));
         warnings.managedProperty().bind(warnings.visibleProperty());
         startButton.disableProperty().bind(model.busyBinding());
         stopButton.disableProperty().bind(model.runningProperty().not().or(model.stopRequestedProperty()));
@@ -167,30 +168,21 @@ public final class RunView {
     }
 
     private void setupProfiles() {
-        StringConverter<SavedProfile> names = new StringConverter<>() {
-            @Override
-            public String toString(SavedProfile p) {
-                return p == null ? "" : p.name() + (p.builtIn() ? "  (built-in)" : "");
-            }
-
-            @Override
-            public SavedProfile fromString(String s) {
-                return null;
-            }
-        };
+        StringConverter<SavedProfile> names =
+                Converters.showing(p -> p == null ? "" : p.name() + (p.builtIn() ? "  (built-in)" : ""));
         for (ComboBox<SavedProfile> box : java.util.List.of(sourceProfile, targetProfile)) {
-            box.setItems(model.profiles());
+            box.setItems(model.setup().profiles());
             box.setConverter(names);
         }
-        sourceProfile.valueProperty().bindBidirectional(model.sourceProperty());
-        targetProfile.valueProperty().bindBidirectional(model.targetProperty());
-        catalogStatus.textProperty().bind(model.catalogStatusProperty());
-        catalogBusy.visibleProperty().bind(model.catalogBusyProperty());
-        catalogBusy.managedProperty().bind(model.catalogBusyProperty());
+        sourceProfile.valueProperty().bindBidirectional(model.setup().sourceProperty());
+        targetProfile.valueProperty().bindBidirectional(model.setup().targetProperty());
+        catalogStatus.textProperty().bind(model.setup().catalogStatusProperty());
+        catalogBusy.visibleProperty().bind(model.setup().catalogBusyProperty());
+        catalogBusy.managedProperty().bind(model.setup().catalogBusyProperty());
     }
 
     private void setupTables() {
-        tableList.setItems(model.tables());
+        tableList.setItems(model.setup().tables());
         tableList.setPlaceholder(new Label("No tables listed."));
         pickColumn.setCellValueFactory(c -> c.getValue().selectedProperty());
         pickColumn.setCellFactory(CheckBoxTableCell.forTableColumn(pickColumn));
@@ -220,37 +212,23 @@ public final class RunView {
 
     private void setupControls() {
         targetMode.getItems().setAll(TargetMode.values());
-        targetMode.setConverter(ids());
-        targetMode.valueProperty().bindBidirectional(model.targetModeProperty());
+        targetMode.setConverter(Converters.ids());
+        targetMode.valueProperty().bindBidirectional(model.setup().targetModeProperty());
         poolMode.getItems().setAll(PoolMode.values());
-        poolMode.setConverter(ids());
-        poolMode.valueProperty().bindBidirectional(model.poolModeProperty());
+        poolMode.setConverter(Converters.ids());
+        poolMode.valueProperty().bindBidirectional(model.setup().poolModeProperty());
         hold.getItems().setAll(HoldConnections.values());
-        hold.setConverter(ids());
-        hold.valueProperty().bindBidirectional(model.holdProperty());
+        hold.setConverter(Converters.ids());
+        hold.valueProperty().bindBidirectional(model.setup().holdProperty());
         verify.getItems().setAll(VerifyMode.values());
-        verify.setConverter(ids());
-        verify.valueProperty().bindBidirectional(model.verifyProperty());
-        spinner(workers, 1, 1024, model.workersProperty());
-        spinner(batchRows, 1, 1_000_000, model.batchRowsProperty());
+        verify.setConverter(Converters.ids());
+        verify.valueProperty().bindBidirectional(model.setup().verifyProperty());
+        spinner(workers, 1, 1024, model.setup().workersProperty());
+        spinner(batchRows, 1, 1_000_000, model.setup().batchRowsProperty());
         batchRows.getValueFactory().setConverter(new SpinnerIntegers());
-        spinner(partitions, 0, 1024, model.partitionsProperty());
+        spinner(partitions, 0, 1024, model.setup().partitionsProperty());
         partitions.getValueFactory().setConverter(new SpinnerIntegers("auto"));
         events.setCellFactory(io.poollab.ui.WrappingCell::new);
-    }
-
-    private static <T extends io.poollab.config.ConfigValue> StringConverter<T> ids() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : value.id();
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     private static void spinner(Spinner<Integer> spinner, int min, int max,
@@ -380,7 +358,7 @@ public final class RunView {
 
     @FXML
     private void reloadTables() {
-        model.loadCatalog();
+        model.setup().loadCatalog();
     }
 
     public void onOpenInHistory(LongConsumer action) {

@@ -40,38 +40,38 @@ class ConnectionsViewModelTest {
     void theBuiltInDemoProfilesAreListedFirstAndReadOnly() {
         assertThat(model.profiles()).extracting(p -> p.name()).startsWith("H2 demo source", "H2 demo target");
         assertThat(model.selectedProperty().get().name()).isEqualTo("H2 demo source");
-        assertThat(model.readOnlyProperty().get()).isTrue();
+        assertThat(model.form().readOnlyProperty().get()).isTrue();
     }
 
     @Test
     void theFieldsBuildTheUrlAndAnEditedUrlFillsTheFields() {
         model.newProfile();
-        model.hostProperty().set("db.example.com");
-        model.portProperty().set("6432");
-        model.databaseProperty().set("sales");
-        model.sslmodeProperty().set("require");
+        model.form().hostProperty().set("db.example.com");
+        model.form().portProperty().set("6432");
+        model.form().databaseProperty().set("sales");
+        model.form().sslmodeProperty().set("require");
 
-        assertThat(model.jdbcUrlProperty().get()).isEqualTo("jdbc:postgresql://db.example.com:6432/sales?sslmode=require");
+        assertThat(model.form().jdbcUrlProperty().get()).isEqualTo("jdbc:postgresql://db.example.com:6432/sales?sslmode=require");
 
-        model.jdbcUrlProperty().set("jdbc:sqlserver://mssql.local:1444;databaseName=erp;encrypt=true");
+        model.form().jdbcUrlProperty().set("jdbc:sqlserver://mssql.local:1444;databaseName=erp;encrypt=true");
 
-        assertThat(model.dialectProperty().get()).isEqualTo(DbKind.SQLSERVER);
-        assertThat(model.hostProperty().get()).isEqualTo("mssql.local");
-        assertThat(model.portProperty().get()).isEqualTo("1444");
-        assertThat(model.databaseProperty().get()).isEqualTo("erp");
-        assertThat(model.encryptProperty().get()).isTrue();
-        assertThat(model.rawUrlProperty().get()).isFalse();
+        assertThat(model.form().dialectProperty().get()).isEqualTo(DbKind.SQLSERVER);
+        assertThat(model.form().hostProperty().get()).isEqualTo("mssql.local");
+        assertThat(model.form().portProperty().get()).isEqualTo("1444");
+        assertThat(model.form().databaseProperty().get()).isEqualTo("erp");
+        assertThat(model.form().encryptProperty().get()).isTrue();
+        assertThat(model.form().rawUrlProperty().get()).isFalse();
     }
 
     @Test
     void aBadPortIsRefusedNextToItsFieldAndNothingIsSaved() throws Exception {
         model.newProfile();
-        model.nameProperty().set("bad port");
-        model.portProperty().set("54x2");
+        model.form().nameProperty().set("bad port");
+        model.form().portProperty().set("54x2");
 
         model.save();
 
-        assertThat(model.fieldProblems()).containsEntry("port", "\"54x2\" is not a port number");
+        assertThat(model.form().fieldProblems()).containsEntry("port", "\"54x2\" is not a port number");
         assertThat(model.messageProperty().get()).isEqualTo("Not saved: port \"54x2\" is not a port number");
         assertThat(workbench.profiles().list().profiles()).extracting(p -> p.name()).doesNotContain("bad port");
     }
@@ -80,12 +80,12 @@ class ConnectionsViewModelTest {
     void testConnectionShowsTheServerVersionLimitsSessionsAndRoundTrip() throws Exception {
         String database = UiTesting.databaseOf(TestPostgres.newDatabase("editor"));
         model.newProfile();
-        model.nameProperty().set("embedded");
-        model.hostProperty().set("127.0.0.1");
-        model.portProperty().set(String.valueOf(TestPostgres.port()));
-        model.databaseProperty().set(database);
-        model.userProperty().set("postgres");
-        model.passwordSourceProperty().set("none");
+        model.form().nameProperty().set("embedded");
+        model.form().hostProperty().set("127.0.0.1");
+        model.form().portProperty().set(String.valueOf(TestPostgres.port()));
+        model.form().databaseProperty().set(database);
+        model.form().userProperty().set("postgres");
+        model.form().passwordSourceProperty().set("none");
 
         model.test();
 
@@ -102,12 +102,12 @@ class ConnectionsViewModelTest {
     void aWrongPasswordIsReportedInPlainWordsAndTheTypedPasswordIsNeverSaved() throws Exception {
         String role = TestPostgres.passwordRole();
         model.newProfile();
-        model.nameProperty().set("with password");
-        model.hostProperty().set("127.0.0.1");
-        model.portProperty().set(String.valueOf(TestPostgres.port()));
-        model.databaseProperty().set("postgres");
-        model.userProperty().set(role);
-        model.passwordSourceProperty().set("prompt");
+        model.form().nameProperty().set("with password");
+        model.form().hostProperty().set("127.0.0.1");
+        model.form().portProperty().set(String.valueOf(TestPostgres.port()));
+        model.form().databaseProperty().set("postgres");
+        model.form().userProperty().set(role);
+        model.form().passwordSourceProperty().set("prompt");
         model.testPasswordProperty().set("wrong-secret-42");
 
         model.test();

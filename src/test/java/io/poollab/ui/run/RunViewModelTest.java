@@ -51,25 +51,25 @@ class RunViewModelTest {
     private void choose(String source, String target) {
         workbench.prefs().set("run.source", source);
         workbench.prefs().set("run.target", target);
-        model.refreshProfiles();
+        model.setup().refreshProfiles();
     }
 
     @Test
     void refusedPoolValuesAreShownNextToTheirFieldWithTheReason() {
-        PoolForm source = model.pool(Side.SOURCE);
+        PoolForm source = model.setup().pool(Side.SOURCE);
         source.valueProperty("maximumPoolSize").set("4");
         source.valueProperty("minimumIdle").set("8");
         source.valueProperty("connectionTimeout").set("100");
-        model.pool(Side.TARGET).valueProperty("idleTimeout").set("ten minutes");
+        model.setup().pool(Side.TARGET).valueProperty("idleTimeout").set("ten minutes");
 
-        assertThat(model.buildSpec(Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(model.setup().buildSpec(Optional.empty(), Optional.empty())).isEmpty();
 
         assertThat(source.errorProperty("minimumIdle").get())
                 .isEqualTo("8 is more than maximumPoolSize 4; HikariCP would silently lower it");
         assertThat(source.errorProperty("connectionTimeout").get()).isEqualTo("must be at least 250 ms, got 100 "
                 + "(0, wait forever, is not allowed: a run must never hang on an exhausted pool)");
         assertThat(source.errorProperty("maximumPoolSize").get()).isNull();
-        assertThat(model.pool(Side.TARGET).errorProperty("idleTimeout").get())
+        assertThat(model.setup().pool(Side.TARGET).errorProperty("idleTimeout").get())
                 .isEqualTo("\"ten minutes\" is not a whole number");
     }
 
@@ -82,13 +82,13 @@ class RunViewModelTest {
 
         choose("src", "dst");
 
-        assertThat(model.tables()).extracting(t -> t.table().name()).containsExactlyInAnyOrder("posts", "codes");
-        TableChoice posts = model.tables().stream().filter(t -> t.table().name().equals("posts")).findFirst().get();
-        TableChoice codes = model.tables().stream().filter(t -> t.table().name().equals("codes")).findFirst().get();
+        assertThat(model.setup().tables()).extracting(t -> t.table().name()).containsExactlyInAnyOrder("posts", "codes");
+        TableChoice posts = model.setup().tables().stream().filter(t -> t.table().name().equals("posts")).findFirst().get();
+        TableChoice codes = model.setup().tables().stream().filter(t -> t.table().name().equals("codes")).findFirst().get();
         assertThat(posts.keyText()).isEqualTo("id");
         assertThat(posts.table().rowEstimate()).isEqualTo(5_000);
         assertThat(codes.keyText()).startsWith("none: ").contains("copied as one partition");
-        assertThat(model.catalogStatusProperty().get()).isEqualTo("2 tables in src; row counts are the catalog's "
+        assertThat(model.setup().catalogStatusProperty().get()).isEqualTo("2 tables in src; row counts are the catalog's "
                 + "estimates.");
     }
 
@@ -99,10 +99,10 @@ class RunViewModelTest {
         UiTesting.postgres(workbench, "src", UiTesting.databaseOf(source));
         UiTesting.postgres(workbench, "dst", UiTesting.databaseOf(target));
         choose("src", "dst");
-        model.workersProperty().set(3);
-        model.pool(Side.SOURCE).valueProperty("maximumPoolSize").set("3");
-        model.pool(Side.SOURCE).valueProperty("minimumIdle").set("3");
-        model.labelProperty().set("from the form");
+        model.setup().workersProperty().set(3);
+        model.setup().pool(Side.SOURCE).valueProperty("maximumPoolSize").set("3");
+        model.setup().pool(Side.SOURCE).valueProperty("minimumIdle").set("3");
+        model.setup().labelProperty().set("from the form");
 
         model.start(null);
 
@@ -134,7 +134,7 @@ class RunViewModelTest {
                 UiTesting.databaseOf(source)), role, PasswordSource.PROMPT));
         UiTesting.postgres(workbench, "dst", UiTesting.databaseOf(TestPostgres.newDatabase("dst")));
         AtomicInteger asked = new AtomicInteger();
-        model.setPasswordPrompt((profile, owner) -> {
+        model.setup().setPasswordPrompt((profile, owner) -> {
             asked.incrementAndGet();
             return Optional.of("right-password");
         });
@@ -159,7 +159,7 @@ class RunViewModelTest {
 
         model.start(null);
 
-        assertThat(model.setupErrorProperty().get()).contains("target table public.posts already holds 10 rows");
+        assertThat(model.setup().setupErrorProperty().get()).contains("target table public.posts already holds 10 rows");
         assertThat(model.resultProperty().get()).isNull();
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(TestPostgres.queryLong(target, "SELECT count(*) FROM posts")).isEqualTo(10);
