@@ -173,6 +173,38 @@ class WorkbenchGuiTest {
                 + "maximumPoolSize 2 → 4"));
     }
 
+    @Test
+    void escapeAsksAndThenStopsTheRunKeepingWhatWasCommitted(FxRobot robot) throws Exception {
+        String target = TestPostgres.newDatabase("gui_stop");
+        UiTesting.postgres(workbench, "stop target", UiTesting.databaseOf(target));
+        RunViewModel run = main.runView().model();
+        robot.clickOn("#runNav");
+        robot.interact(() -> run.setup().refreshProfiles());
+        waitUntil(10, "the profiles", () -> run.setup().profiles().stream().anyMatch(p -> p.name().equals("stop target")));
+        robot.interact(() -> {
+            run.setup().sourceProperty().set(byName(run, ProfileStore.DEMO_SOURCE));
+            run.setup().targetProperty().set(byName(run, "stop target"));
+            // Small batches, each its own transaction: a run long enough to stop, with commits to keep.
+            run.setup().holdProperty().set(io.poollab.config.HoldConnections.PER_BATCH);
+            run.setup().batchRowsProperty().set(500);
+            run.setup().partitionsProperty().set(8);
+        });
+        waitUntil(90, "the table list", () -> run.setup().tables().size() == 1);
+        robot.clickOn("#startButton");
+        waitUntil(60, "the run to start", () -> run.runningProperty().get());
+
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        robot.clickOn("OK");
+        waitUntil(60, "the run to stop", () -> run.resultProperty().get() != null);
+
+        RunResult result = run.resultProperty().get();
+        assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(text(robot, "#summaryTitle")).isEqualTo("Run " + result.runId() + " stopped");
+        assertThat(TestPostgres.queryLong(target, "SELECT count(*) FROM posts")).isEqualTo(result.rows())
+                .isLessThan(200_000);
+        assertThat(workbench.history().detail(result.runId()).orElseThrow().summary().status()).isEqualTo("cancelled");
+    }
+
     /** What a user clicks, types into or picks from; labels and progress indicators only show. */
     private static final java.util.List<Class<?>> INTERACTIVE = java.util.List.of(
             javafx.scene.control.ButtonBase.class, javafx.scene.control.TextInputControl.class,

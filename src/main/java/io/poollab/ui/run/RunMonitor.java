@@ -43,6 +43,9 @@ public final class RunMonitor {
     private final StringProperty rate = new SimpleStringProperty("–");
     private final StringProperty wait = new SimpleStringProperty("–");
     private final StringProperty connections = new SimpleStringProperty("–");
+    private final StringProperty rateCaption = new SimpleStringProperty("written, last sample");
+    private final StringProperty waitCaption = new SimpleStringProperty("acquire wait, worse pool, latest borrows");
+    private final StringProperty connectionsCaption = new SimpleStringProperty("active of max: source · target");
     private final ObjectProperty<Health> healthNow = new SimpleObjectProperty<>(Health.HEALTHY);
     private final StringProperty healthReason = new SimpleStringProperty("no sample yet");
     private final ObjectProperty<TimeBreakdown.Snapshot> breakdown =
@@ -149,6 +152,15 @@ public final class RunMonitor {
         }
     }
 
+    private static String peak(RunResult.PoolSummary pool, io.poollab.config.PoolMode mode) {
+        int max = pool.settings().maximumPoolSize();
+        return switch (mode) {
+            case SHARED -> pool.peakActive() + " of " + max;
+            case PER_WORKER -> pool.peakActive() + " (" + max + " per worker)";
+            case UNPOOLED -> pool.peakActive() + " unpooled";
+        };
+    }
+
     private static String side(SideSample s) {
         return s.max() > 0 ? s.active() + " of " + s.max() : s.active() + " unpooled";
     }
@@ -160,6 +172,17 @@ public final class RunMonitor {
         healthReason.set(runResult.healthReasons().isEmpty() ? "both pools below 80% utilization throughout"
                 : String.join("; ", runResult.healthReasons()));
         breakdown.set(runResult.timeBreakdown());
+        // Once the run is over, the headline numbers sum it up rather than show its last instant.
+        rate.set(Units.rate(runResult.rowsPerSecond()));
+        rateCaption.set("average over the copy");
+        RunResult.PoolSummary source = runResult.pools().get(Side.SOURCE);
+        RunResult.PoolSummary target = runResult.pools().get(Side.TARGET);
+        double p95 = Math.max(source.acquire().p95Ms(), target.acquire().p95Ms());
+        wait.set(source.acquire().count() + target.acquire().count() == 0 ? "no borrows" : Units.latency(p95) + " p95");
+        waitCaption.set("acquire wait over the run, worse pool");
+        io.poollab.config.PoolMode mode = runResult.spec().poolMode();
+        connections.set(peak(source, mode) + "  ·  " + peak(target, mode));
+        connectionsCaption.set("peak active of max: source · target");
         result.set(runResult);
     }
 
@@ -185,6 +208,19 @@ public final class RunMonitor {
 
     public StringProperty connectionsProperty() {
         return connections;
+    }
+
+    /** What {@link #rateProperty} means now: the last sample while running, the average once finished. */
+    public StringProperty rateCaptionProperty() {
+        return rateCaption;
+    }
+
+    public StringProperty waitCaptionProperty() {
+        return waitCaption;
+    }
+
+    public StringProperty connectionsCaptionProperty() {
+        return connectionsCaption;
     }
 
     public ObjectProperty<Health> healthProperty() {

@@ -90,6 +90,9 @@ public final class RunView {
     @FXML private Label summaryLine;
     @FXML private Hyperlink openInHistory;
     @FXML private Label rate;
+    @FXML private Label rateCaption;
+    @FXML private Label waitCaption;
+    @FXML private Label connectionsCaption;
     @FXML private Label wait;
     @FXML private Label connections;
     @FXML private Spinner<Integer> liveWorkers;
@@ -267,6 +270,9 @@ public final class RunView {
         rate.textProperty().bind(monitor.rateProperty());
         wait.textProperty().bind(monitor.waitProperty());
         connections.textProperty().bind(monitor.connectionsProperty());
+        rateCaption.textProperty().bind(monitor.rateCaptionProperty());
+        waitCaption.textProperty().bind(monitor.waitCaptionProperty());
+        connectionsCaption.textProperty().bind(monitor.connectionsCaptionProperty());
         events.setItems(monitor.eventLog());
         events.setPlaceholder(new Label("Resizes, worker changes, retries and errors appear here."));
         progressBox.getChildren().clear();
