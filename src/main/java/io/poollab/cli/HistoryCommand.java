@@ -132,7 +132,7 @@ final class HistoryCommand implements Runnable {
                 found(store, runId);
                 samples = store.samples(runId);
             }
-            SamplesCsv.write(samples, csv);
+            io.poollab.report.SamplesCsv.write(samples, csv);
             history.parent.context().err().println("wrote " + samples.size() + " samples of run " + runId + " to "
                     + csv);
             return ExitCode.OK;

@@ -13,11 +13,8 @@ import io.poollab.config.Secret;
 import io.poollab.config.Side;
 import io.poollab.history.HistoryStore;
 import io.poollab.history.RunDetail;
-import io.poollab.history.RunRecorder;
-import io.poollab.migrate.Engine;
-import io.poollab.migrate.Run;
-import io.poollab.migrate.RunListener;
 import io.poollab.testing.Posts;
+import io.poollab.testing.Recorded;
 import io.poollab.testing.Specs;
 import io.poollab.testing.TestPostgres;
 import java.io.StringReader;
@@ -48,12 +45,7 @@ class ConfigSnippetsTest {
                 spec.sourcePool(), spec.targetPool(), spec.sampleIntervalMs(), spec.verify(), spec.copyFormat(),
                 false, spec.configText());
         try (HistoryStore store = HistoryStore.open(dir)) {
-            long runId = store.createRun(spec, null);
-            RunRecorder recorder = store.recorder(runId);
-            Run run = new Engine().start(spec, runId, List.<RunListener>of(recorder));
-            run.resize(Side.SOURCE, 5, 5);
-            run.await();
-            recorder.close();
+            long runId = Recorded.run(store, spec, run -> run.resize(Side.SOURCE, 5, 5)).runId();
             return store.detail(runId).orElseThrow();
         }
     }

@@ -3,12 +3,9 @@ package io.poollab.ui.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.poollab.config.Side;
-import io.poollab.history.RunRecorder;
-import io.poollab.migrate.Engine;
-import io.poollab.migrate.Run;
-import io.poollab.migrate.RunListener;
 import io.poollab.migrate.RunResult;
 import io.poollab.testing.Posts;
+import io.poollab.testing.Recorded;
 import io.poollab.testing.Specs;
 import io.poollab.testing.TestPostgres;
 import io.poollab.ui.Background;
@@ -47,14 +44,9 @@ class HistoryViewModelTest {
     private long recordedRun(String label) throws Exception {
         RunSpec spec = Specs.with(Specs.copy(Posts.database(40_000), TestPostgres.newDatabase("replay"), "posts", 2, 2),
                 8, HoldConnections.PER_BATCH, 2_000, CopyFormat.BINARY).withName(label);
-        long runId = workbench.history().createRun(spec, null);
-        RunRecorder recorder = workbench.history().recorder(runId);
-        Run run = new Engine().start(spec, runId, List.<RunListener>of(recorder));
-        run.resize(Side.TARGET, 4, 2);
-        RunResult result = run.await();
-        recorder.close();
+        RunResult result = Recorded.run(workbench.history(), spec, run -> run.resize(Side.TARGET, 4, 2));
         assertThat(result.rows()).isEqualTo(40_000);
-        return runId;
+        return result.runId();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.poollab.cli;
+package io.poollab.report;
 
 import io.poollab.config.ConfigException;
 import io.poollab.config.Problem;
@@ -12,16 +12,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** A run's samples as CSV, one row per sample, units in the column names. */
-final class SamplesCsv {
+/** Samples as CSV, one row per sample, units in the column names: one run's, or several with a run column. */
+public final class SamplesCsv {
 
-    static final String HEADER = "elapsed_ms,rows,bytes,rows_per_second,workers,"
+    public static final String HEADER = "elapsed_ms,rows,bytes,rows_per_second,workers,"
             + side("source") + "," + side("target");
 
     private SamplesCsv() {
     }
 
-    static void write(List<RunSample> samples, Path file) throws ConfigException {
+    public static void write(List<RunSample> samples, Path file) throws ConfigException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(samples, out);
         } catch (IOException e) {
@@ -29,13 +29,28 @@ final class SamplesCsv {
         }
     }
 
-    static void write(List<RunSample> samples, Writer out) throws IOException {
+    public static void write(List<RunSample> samples, Writer out) throws IOException {
         out.write(HEADER);
         out.write('\n');
         for (RunSample s : samples) {
-            out.write(String.format(Locale.ROOT, "%d,%d,%d,%.1f,%d,%s,%s%n", s.elapsedMs(), s.rows(), s.bytes(),
-                    s.rowsPerSecond(), s.workers(), side(s.source()), side(s.target())));
+            out.write(row(s));
         }
+    }
+
+    /** Several runs' samples in one table, {@code run} first: the report's samples.csv. */
+    public static void writeRuns(java.util.Map<Long, List<RunSample>> samplesByRun, Writer out) throws IOException {
+        out.write("run," + HEADER);
+        out.write('\n');
+        for (var run : samplesByRun.entrySet()) {
+            for (RunSample s : run.getValue()) {
+                out.write(run.getKey() + "," + row(s));
+            }
+        }
+    }
+
+    private static String row(RunSample s) {
+        return String.format(Locale.ROOT, "%d,%d,%d,%.1f,%d,%s,%s%n", s.elapsedMs(), s.rows(), s.bytes(),
+                s.rowsPerSecond(), s.workers(), side(s.source()), side(s.target()));
     }
 
     private static String side(String prefix) {
