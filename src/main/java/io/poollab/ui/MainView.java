@@ -19,18 +19,19 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * The window's frame: the header with the active run and its health, the navigation, the pages and the status bar.
- * Compare, Sweep, Reports and Demo join the navigation as their issues land; until then they are absent.
+ * Sweep, Reports and Demo join the navigation as their issues land; until then they are absent.
  */
 public final class MainView {
 
     /** The pages, in navigation order. */
-    public enum Page { CONNECTIONS, RUN, HISTORY }
+    public enum Page { CONNECTIONS, RUN, HISTORY, COMPARE }
 
     private final Workbench workbench;
     private final Parent root;
     private final ConnectionsView connections;
     private final RunView run;
     private final HistoryView history;
+    private final io.poollab.ui.compare.CompareView compare;
     private final ToggleGroup navGroup = new ToggleGroup();
     private final Label runsLabel = new Label();
     private final Label statusRun = new Label();
@@ -43,11 +44,14 @@ public final class MainView {
     @FXML private ToggleButton connectionsNav;
     @FXML private ToggleButton runNav;
     @FXML private ToggleButton historyNav;
+    @FXML private ToggleButton compareNav;
     @FXML private StackPane pages;
     @FXML private StatusBar statusBar;
 
-    public MainView(Workbench workbench, ConnectionsView connections, RunView run, HistoryView history) {
+    public MainView(Workbench workbench, ConnectionsView connections, RunView run, HistoryView history,
+                    io.poollab.ui.compare.CompareView compare) {
         this.workbench = workbench;
+        this.compare = compare;
         this.connections = connections;
         this.run = run;
         this.history = history;
@@ -60,7 +64,7 @@ public final class MainView {
 
     @FXML
     private void initialize() {
-        for (ToggleButton b : new ToggleButton[] {connectionsNav, runNav, historyNav}) {
+        for (ToggleButton b : new ToggleButton[] {connectionsNav, runNav, historyNav, compareNav}) {
             b.setToggleGroup(navGroup);
         }
         // A navigation entry stays pressed: clicking the current page again must not leave none selected.
@@ -88,6 +92,10 @@ public final class MainView {
         workbench.themeProperty().addListener((o, was, now) -> {
             themeToggle.setText(now == Theme.LIGHT ? "☾ Dark" : "☀ Light");
             now.apply(root.getScene());
+        });
+        history.onCompare(ids -> {
+            compare.model().compare(ids);
+            show(Page.COMPARE);
         });
         run.onOpenInHistory(id -> {
             show(Page.HISTORY);
@@ -121,12 +129,14 @@ public final class MainView {
             case CONNECTIONS -> connections.root();
             case RUN -> run.root();
             case HISTORY -> history.root();
+            case COMPARE -> compare.root();
         };
         pages.getChildren().setAll(view);
         ToggleButton nav = switch (target) {
             case CONNECTIONS -> connectionsNav;
             case RUN -> runNav;
             case HISTORY -> historyNav;
+            case COMPARE -> compareNav;
         };
         nav.setSelected(true);
         if (target == Page.HISTORY) {
@@ -167,6 +177,15 @@ public final class MainView {
     @FXML
     private void showHistory() {
         show(Page.HISTORY);
+    }
+
+    @FXML
+    private void showCompare() {
+        show(Page.COMPARE);
+    }
+
+    public io.poollab.ui.compare.CompareView compareView() {
+        return compare;
     }
 
     @FXML

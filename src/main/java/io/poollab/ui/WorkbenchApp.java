@@ -82,7 +82,9 @@ public final class WorkbenchApp extends Application {
         ConnectionsView connections = new ConnectionsView(connectionsModel, workbench);
         RunView run = new RunView(runModel, workbench);
         HistoryView history = new HistoryView(historyModel, workbench, () -> main[0].show(MainView.Page.RUN));
-        main[0] = new MainView(workbench, connections, run, history);
+        var compare = new io.poollab.ui.compare.CompareView(new io.poollab.ui.compare.CompareViewModel(
+                workbench.history(), workbench.background()), workbench);
+        main[0] = new MainView(workbench, connections, run, history, compare);
         connectionsModel.profilesChanged(runModel.setup()::refreshProfiles);
         main[0].show(workbench.prefs().get("view").map(v -> {
             try {

@@ -110,6 +110,34 @@ public final class ScreenshotTour {
         Thread.sleep(600);
         shoot(main, out.resolve("history.png"));
 
+        // A second run with one worker, then both compared.
+        fx(() -> {
+            main.show(MainView.Page.RUN);
+            run.setup().workersProperty().set(1);
+            run.setup().labelProperty().set("h2 demo, 1 worker");
+            main.runView().start();
+            return null;
+        });
+        waitFor(60, () -> fxValue(() -> run.resultProperty().get() != null && run.resultProperty().get().runId() != runId));
+        fx(() -> {
+            main.show(MainView.Page.HISTORY);
+            main.historyView().model().refresh();
+            return null;
+        });
+        waitFor(30, () -> fxValue(() -> main.historyView().table().getItems().size() == 2));
+        fx(() -> {
+            main.historyView().table().getSelectionModel().selectAll();
+            ((javafx.scene.control.Button) main.historyView().root().lookup("#compare")).fire();
+            return null;
+        });
+        waitFor(30, () -> fxValue(() -> main.compareView().model().loadedProperty().get() != null));
+        Thread.sleep(800);
+        shoot(main, out.resolve("compare.png"));
+        fx(() -> {
+            run.setup().workersProperty().set(2);
+            return null;
+        });
+
         // The dark theme, on the finished run.
         fx(() -> {
             workbench.themeProperty().set(Theme.DARK);

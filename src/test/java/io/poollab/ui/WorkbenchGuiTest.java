@@ -205,6 +205,34 @@ class WorkbenchGuiTest {
         assertThat(workbench.history().detail(result.runId()).orElseThrow().summary().status()).isEqualTo("cancelled");
     }
 
+    @Test
+    void twoRunsSelectedInHistoryAreComparedWithTheirDiffDeltasAndVerdict(FxRobot robot) throws Exception {
+        String source = io.poollab.testing.Posts.database(20_000);
+        long[] ids = new long[2];
+        for (int i = 0; i < 2; i++) {
+            var spec = io.poollab.testing.Specs.copy(source, TestPostgres.newDatabase("gui_cmp"), "posts", 2, i + 1);
+            ids[i] = io.poollab.testing.Recorded.run(workbench.history(), spec, r -> { }).runId();
+        }
+        robot.clickOn("#historyNav");
+        var table = main.historyView().table();
+        waitUntil(20, "the runs", () -> table.getItems().size() == 2);
+        robot.interact(() -> table.getSelectionModel().selectAll());
+
+        robot.clickOn("#compare");
+        waitUntil(30, "the comparison", () -> main.compareView().model().loadedProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(main.page()).isEqualTo(MainView.Page.COMPARE);
+        assertThat(main.compareView().verdictBox().getChildren()).extracting(n -> ((Label) n).getText())
+                .anyMatch(t -> t.startsWith("Run " + ids[1] + " moved 20k rows ") && t.contains("than run " + ids[0]))
+                .contains("Settings that differ: target, source maximumPoolSize, source minimumIdle, "
+                        + "target maximumPoolSize, target minimumIdle.");
+        assertThat(main.compareView().results().getItems()).hasSize(io.poollab.analysis.Metric.values().length);
+        assertThat(main.compareView().model().loadedProperty().get().comparison().settings())
+                .filteredOn(io.poollab.analysis.Comparison.SettingRow::differs).hasSize(5);
+        assertThat(robot.lookup(".setting-differs").queryAll()).as("differing settings are highlighted").isNotEmpty();
+    }
+
     /** What a user clicks, types into or picks from; labels and progress indicators only show. */
     private static final java.util.List<Class<?>> INTERACTIVE = java.util.List.of(
             javafx.scene.control.ButtonBase.class, javafx.scene.control.TextInputControl.class,

@@ -43,9 +43,11 @@ public final class HistoryView {
     private final Parent root;
     private RunChartPane charts;
     private Long pendingSelection;
+    private java.util.function.Consumer<List<Long>> compareAction = ids -> { };
 
     @FXML private BorderPane content;
     @FXML private TextField filter;
+    @FXML private Button compare;
     @FXML private Button relabel;
     @FXML private Button delete;
     @FXML private TableView<RunSummary> table;
@@ -113,6 +115,10 @@ public final class HistoryView {
             }
         });
         relabel.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            int n = table.getSelectionModel().getSelectedItems().size();
+            return n < 2 || n > io.poollab.analysis.Compare.MAX_RUNS;
+        }, table.getSelectionModel().getSelectedItems()));
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         model.runs().addListener((ListChangeListener<RunSummary>) c -> {
             showEmptyState();
@@ -189,6 +195,17 @@ public final class HistoryView {
     @FXML
     private void refresh() {
         model.refresh();
+    }
+
+    @FXML
+    private void compare() {
+        compareAction.accept(table.getSelectionModel().getSelectedItems().stream().map(RunSummary::id).sorted()
+                .toList());
+    }
+
+    /** What Compare does with the selected run ids, oldest first. */
+    public void onCompare(java.util.function.Consumer<List<Long>> action) {
+        this.compareAction = action;
     }
 
     @FXML
