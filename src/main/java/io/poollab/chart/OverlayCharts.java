@@ -7,8 +7,6 @@ import java.awt.Font;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -16,8 +14,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.data.DomainOrder;
-import org.jfree.data.xy.AbstractXYDataset;
 
 /**
  * Runs overlaid on elapsed time for a comparison: throughput, connections in use (both pools) and the worse pool's
@@ -44,11 +40,7 @@ public final class OverlayCharts {
         this.runs = List.copyOf(runs);
         this.labels = List.copyOf(labels);
         NumberAxis time = new NumberAxis("elapsed (m:ss)");
-        TickUnits units = new TickUnits();
-        for (double s : new double[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200}) {
-            units.add(new NumberTickUnit(s, TickFormat.ELAPSED));
-        }
-        time.setStandardTickUnits(units);
+        time.setStandardTickUnits(TickFormat.elapsedUnits());
         time.setRangeType(org.jfree.data.RangeType.POSITIVE);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(10);
@@ -61,10 +53,10 @@ public final class OverlayCharts {
         activeAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis waitAxis = new NumberAxis("p95 acquire wait");
         waitAxis.setNumberFormatOverride(TickFormat.LATENCY);
-        XYPlot ratePlot = new XYPlot(dataset(r -> i -> r.y(Column.ROWS_PER_SECOND, i)), null, rowsAxis, rate);
-        XYPlot activePlot = new XYPlot(dataset(r -> i -> sum(r.y(Column.SOURCE_ACTIVE, i), r.y(Column.TARGET_ACTIVE, i))),
-                null, activeAxis, occupancy);
-        XYPlot waitPlot = new XYPlot(dataset(r -> i -> max(r.y(Column.SOURCE_P95, i), r.y(Column.TARGET_P95, i))),
+        XYPlot ratePlot = new XYPlot(dataset((r, i) -> r.y(Column.ROWS_PER_SECOND, i)), null, rowsAxis, rate);
+        XYPlot activePlot = new XYPlot(dataset((r, i) -> sum(r.y(Column.SOURCE_ACTIVE, i),
+                r.y(Column.TARGET_ACTIVE, i))), null, activeAxis, occupancy);
+        XYPlot waitPlot = new XYPlot(dataset((r, i) -> max(r.y(Column.SOURCE_P95, i), r.y(Column.TARGET_P95, i))),
                 null, waitAxis, wait);
         combined.add(ratePlot, 1);
         combined.add(activePlot, 1);
@@ -145,12 +137,13 @@ public final class OverlayCharts {
         axis.setAxisLinePaint(theme.grid());
     }
 
-    private interface Column2 {
-        double at(int item);
-    }
-
-    private Dataset dataset(java.util.function.Function<RunSeries, Column2> column) {
-        return new Dataset(column);
+    /** The same value of every run, one series per run. */
+    private SeriesDataset dataset(SeriesDataset.Value value) {
+        SeriesDataset dataset = new SeriesDataset();
+        for (int s = 0; s < runs.size(); s++) {
+            dataset.add(labels.get(s), runs.get(s), value);
+        }
+        return dataset;
     }
 
     private static double sum(double a, double b) {
@@ -159,56 +152,5 @@ public final class OverlayCharts {
 
     private static double max(double a, double b) {
         return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
-    }
-
-    /** One series per run, read from its bounded buffer without copying. */
-    private final class Dataset extends AbstractXYDataset {
-        private static final long serialVersionUID = 1L;
-        private final transient java.util.function.Function<RunSeries, Column2> column;
-
-        Dataset(java.util.function.Function<RunSeries, Column2> column) {
-            this.column = column;
-        }
-
-        @Override
-        public int getSeriesCount() {
-            return runs.size();
-        }
-
-        @Override
-        public Comparable<String> getSeriesKey(int s) {
-            return labels.get(s);
-        }
-
-        @Override
-        public int getItemCount(int s) {
-            return runs.get(s).size();
-        }
-
-        @Override
-        public DomainOrder getDomainOrder() {
-            return DomainOrder.ASCENDING;
-        }
-
-        @Override
-        public Number getX(int s, int item) {
-            return runs.get(s).x(item);
-        }
-
-        @Override
-        public double getXValue(int s, int item) {
-            return runs.get(s).x(item);
-        }
-
-        @Override
-        public Number getY(int s, int item) {
-            double v = getYValue(s, item);
-            return Double.isNaN(v) ? null : v;
-        }
-
-        @Override
-        public double getYValue(int s, int item) {
-            return column.apply(runs.get(s)).at(item);
-        }
     }
 }

@@ -36,7 +36,7 @@ public final class RunCharts {
     private static final double LOG_FLOOR_MS = 0.001;
 
     private final RunSeries series;
-    private final List<ColumnsDataset> datasets = new ArrayList<>();
+    private final List<SeriesDataset> datasets = new ArrayList<>();
     private final CombinedDomainXYPlot combined;
     private final XYPlot sourcePlot;
     private final XYPlot targetPlot;
@@ -52,7 +52,7 @@ public final class RunCharts {
         this.series = series;
         this.theme = theme;
         NumberAxis time = new NumberAxis("elapsed (m:ss)");
-        time.setStandardTickUnits(secondsTickUnits());
+        time.setStandardTickUnits(TickFormat.elapsedUnits());
         time.setAutoRangeIncludesZero(true);
         time.setRangeType(org.jfree.data.RangeType.POSITIVE);
         time.setAutoRangeMinimumSize(10);
@@ -77,20 +77,9 @@ public final class RunCharts {
         applyTheme(theme);
     }
 
-    /** Ticks on whole seconds, minutes and hours, labelled m:ss: never "0:00 0:00 0:01". */
-    private static org.jfree.chart.axis.TickUnits secondsTickUnits() {
-        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
-        TickFormat format = TickFormat.ELAPSED;
-        for (double s : new double[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400,
-                28_800, 86_400}) {
-            units.add(new org.jfree.chart.axis.NumberTickUnit(s, format));
-        }
-        return units;
-    }
-
     private XYPlot occupancy(String side, Column active, Column idle, Column pending, Column max, Column sessions,
                              boolean inLegend) {
-        ColumnsDataset stack = dataset(List.of(active, idle, pending),
+        SeriesDataset stack = dataset(List.of(active, idle, pending),
                 List.of(side + " active", side + " idle", side + " pending"), true);
         // Series 0 is active, 1 active + idle, 2 all three: drawn in reverse order, the largest first.
         XYAreaRenderer areas = new XYAreaRenderer(XYAreaRenderer.AREA);
@@ -103,7 +92,7 @@ public final class RunCharts {
         connections.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         connections.setAutoRangeMinimumSize(2);
         XYPlot plot = new XYPlot(stack, null, connections, areas);
-        ColumnsDataset lines = dataset(List.of(max, sessions),
+        SeriesDataset lines = dataset(List.of(max, sessions),
                 List.of(side + " maximumPoolSize", side + " DB sessions"), false);
         XYLineAndShapeRenderer limits = new XYLineAndShapeRenderer(true, false);
         limits.setDrawSeriesLineAsPath(true);
@@ -117,7 +106,7 @@ public final class RunCharts {
     }
 
     private XYPlot waitPlot() {
-        ColumnsDataset waits = dataset(List.of(Column.SOURCE_P50, Column.SOURCE_P95, Column.SOURCE_P99,
+        SeriesDataset waits = dataset(List.of(Column.SOURCE_P50, Column.SOURCE_P95, Column.SOURCE_P99,
                         Column.TARGET_P50, Column.TARGET_P95, Column.TARGET_P99),
                 List.of("source p50", "source p95", "source p99", "target p50", "target p95", "target p99"), false);
         double[] strengths = {0.55, 0.8, 1.0};
@@ -138,7 +127,7 @@ public final class RunCharts {
     }
 
     private XYPlot throughputPlot() {
-        ColumnsDataset rate = dataset(List.of(Column.ROWS_PER_SECOND), List.of("throughput"), false);
+        SeriesDataset rate = dataset(List.of(Column.ROWS_PER_SECOND), List.of("throughput"), false);
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setDrawSeriesLineAsPath(true);
         line.setSeriesPaint(0, Palette.THROUGHPUT);
@@ -164,8 +153,9 @@ public final class RunCharts {
         return axis;
     }
 
-    private ColumnsDataset dataset(List<Column> columns, List<String> keys, boolean stacked) {
-        ColumnsDataset dataset = new ColumnsDataset(series, columns, keys, stacked);
+    private SeriesDataset dataset(List<Column> columns, List<String> keys, boolean stacked) {
+        SeriesDataset dataset = stacked ? SeriesDataset.stacked(series, columns, keys)
+                : SeriesDataset.columns(series, columns, keys);
         datasets.add(dataset);
         return dataset;
     }
@@ -188,7 +178,7 @@ public final class RunCharts {
             drawMarker(markers.get(i));
         }
         markersDrawn = markers.size();
-        datasets.forEach(ColumnsDataset::changed);
+        datasets.forEach(SeriesDataset::changed);
     }
 
     private void drawMarker(RunSeries.Marker m) {

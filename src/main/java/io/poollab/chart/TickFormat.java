@@ -20,6 +20,16 @@ final class TickFormat extends NumberFormat {
 
     private final transient DoubleFunction<String> text;
 
+    /** Ticks on whole seconds, minutes and hours of elapsed time, labelled m:ss: never "0:00 0:00 0:01". */
+    static org.jfree.chart.axis.TickUnits elapsedUnits() {
+        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+        for (double s : new double[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400,
+                28_800, 86_400}) {
+            units.add(new org.jfree.chart.axis.NumberTickUnit(s, ELAPSED));
+        }
+        return units;
+    }
+
     private TickFormat(DoubleFunction<String> text) {
         this.text = text;
     }

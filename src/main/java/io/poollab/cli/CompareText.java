@@ -61,11 +61,8 @@ final class CompareText {
         out.println();
     }
 
+    /** A column of {@code width}: the text clipped one short of it, so columns never touch. */
     private static String pad(String text, int width) {
-        String t = text == null ? "–" : text;
-        if (t.length() >= width) {
-            t = t.substring(0, width - 2) + "…";
-        }
-        return String.format("%-" + width + "s", t);
+        return String.format("%-" + width + "s", HistoryText.clip(text == null ? "–" : text, width - 1));
     }
 }

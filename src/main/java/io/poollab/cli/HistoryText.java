@@ -136,7 +136,8 @@ final class HistoryText {
         return value == null ? "-" : value.toString();
     }
 
-    private static String clip(String text, int width) {
+    /** At most {@code width} characters, an ellipsis marking what was cut. */
+    static String clip(String text, int width) {
         if (text == null) {
             return "";
         }

@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +49,7 @@ final class MigrationRun implements Run {
     private final Listeners listeners;
     private final Sampler sampler;
     private final Queue<CopyTask> tasks = new ConcurrentLinkedQueue<>();
-    private final TimeBreakdown time = new TimeBreakdown();
-    private final LongAdder rows = new LongAdder();
-    private final LongAdder rowsWritten = new LongAdder();
-    private final LongAdder bytes = new LongAdder();
+    private final RunProgress progress = new RunProgress();
     private final List<RunEvent> events = new ArrayList<>();
     private final List<PartitionResult> completed = new ArrayList<>();
     private final Set<Integer> alive = new TreeSet<>();
@@ -63,7 +59,6 @@ final class MigrationRun implements Run {
     private volatile int desiredWorkers;
     private volatile Throwable stopCause;
     private volatile String failure;
-    private volatile long startNanos;
 
     MigrationRun(long runId, RunSpec spec, RunInfo info, Map<Side, SidePool> pools, Map<Side, Connection> monitors,
                  Map<Side, io.poollab.db.Dialect> dialects, List<TableState> tables, Verifier verifier,
@@ -89,7 +84,7 @@ final class MigrationRun implements Run {
     }
 
     void start() {
-        startNanos = System.nanoTime();
+        progress.started();
         listeners.started(info);
         info.notes().forEach(note -> event(RunEvent.Type.INFO, note));
         info.warnings().forEach(this::warn);
@@ -174,7 +169,12 @@ final class MigrationRun implements Run {
 
     @Override
     public TimeBreakdown.Snapshot timeBreakdown() {
-        return time.snapshot();
+        return progress.time().snapshot();
+    }
+
+    @Override
+    public PoolSettings poolSettings(Side side) {
+        return pools.get(side).settings();
     }
 
     @Override
@@ -183,41 +183,12 @@ final class MigrationRun implements Run {
         return new PoolCounters(metrics.created(), metrics.borrows(), metrics.timeouts(), metrics.errors());
     }
 
-    TimeBreakdown time() {
-        return time;
+    RunProgress progress() {
+        return progress;
     }
 
     String threadName(String role) {
         return "poollab-run-" + runId + "-" + role;
-    }
-
-    long elapsedMs() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    void rowsCommitted(long count) {
-        rows.add(count);
-    }
-
-    long rowsCommitted() {
-        return rows.sum();
-    }
-
-    /** Rows handed to the target's writer, committed or not yet: the work rate, for the throughput samples. */
-    void rowsWritten(long count) {
-        rowsWritten.add(count);
-    }
-
-    long rowsWritten() {
-        return rowsWritten.sum();
-    }
-
-    void bytesWritten(long count) {
-        bytes.add(count);
-    }
-
-    long bytesWritten() {
-        return bytes.sum();
     }
 
     /** The next partition for worker {@code index}, or null when it should stop. */
@@ -285,7 +256,7 @@ final class MigrationRun implements Run {
     }
 
     void event(RunEvent.Type type, String message) {
-        RunEvent event = new RunEvent(startNanos == 0 ? 0 : elapsedMs(), type, message);
+        RunEvent event = new RunEvent(progress.elapsedMs(), type, message);
         synchronized (events) {
             events.add(event);
         }
@@ -334,7 +305,7 @@ final class MigrationRun implements Run {
         List<RunResult.TableResult> tableResults = List.of();
         try {
             awaitWorkers();
-            seconds = elapsedMs() / 1000.0;
+            seconds = progress.elapsedMs() / 1000.0;
             samplerThread.shutdown();
             samplerThread.awaitTermination(10, TimeUnit.SECONDS);
             sampleQuietly();
@@ -389,8 +360,8 @@ final class MigrationRun implements Run {
         synchronized (events) {
             allEvents = List.copyOf(events);
         }
-        return new RunResult(runId, spec, status, failure, rows.sum(), bytes.sum(), seconds, verifySeconds,
-                desiredWorkers, summaries, time.snapshot(), tableResults, health, reasons, done, incomplete,
+        return new RunResult(runId, spec, status, failure, progress.rowsCommitted(), progress.bytesWritten(), seconds, verifySeconds,
+                desiredWorkers, summaries, progress.time().snapshot(), tableResults, health, reasons, done, incomplete,
                 allEvents);
     }
 

@@ -34,6 +34,9 @@ public interface Run {
     /** Where the workers' time went so far, summed over workers: read it at any time, it is a few atomic reads. */
     TimeBreakdown.Snapshot timeBreakdown();
 
+    /** One side's pool settings now: as started, or as the last {@link #resize} left them. */
+    io.poollab.config.PoolSettings poolSettings(Side side);
+
     /** One side's pool counters so far (all its pools summed in per-worker mode), for a live stats panel. */
     PoolCounters poolCounters(Side side);
 

@@ -37,18 +37,18 @@ final class Sampler {
     }
 
     synchronized RunSample sample() {
-        long elapsedMs = run.elapsedMs();
-        long rows = run.rowsCommitted();
+        long elapsedMs = run.progress().elapsedMs();
+        long rows = run.progress().rowsCommitted();
         // The rate counts rows written, not committed: with one transaction per partition, committed rows arrive
         // in steps of a whole partition, and the chart would show the work only at each commit.
-        long written = run.rowsWritten();
+        long written = run.progress().rowsWritten();
         double seconds = (elapsedMs - previousElapsedMs) / 1000.0;
         double rowsPerSecond = seconds <= 0 ? 0 : (written - previousRows) / seconds;
         previousElapsedMs = elapsedMs;
         previousRows = written;
         SideSample source = sides.get(Side.SOURCE).sample(elapsedMs);
         SideSample target = sides.get(Side.TARGET).sample(elapsedMs);
-        return new RunSample(elapsedMs, rows, run.bytesWritten(), rowsPerSecond, run.workers(), source, target);
+        return new RunSample(elapsedMs, rows, run.progress().bytesWritten(), rowsPerSecond, run.workers(), source, target);
     }
 
     SideTracker side(Side side) {

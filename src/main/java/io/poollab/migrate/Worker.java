@@ -130,8 +130,8 @@ final class Worker implements Runnable {
             queue.fail(failure);
             throw failure;
         } finally {
-            run.time().addAcquire(acquire);
-            run.time().addRead(System.nanoTime() - start - acquire - queue.readerWaitNanos());
+            run.progress().time().addAcquire(acquire);
+            run.progress().time().addRead(System.nanoTime() - start - acquire - queue.readerWaitNanos());
         }
     }
 
@@ -162,12 +162,12 @@ final class Worker implements Runnable {
                 boolean endOfUnit = chunk.endOfUnit();
                 long writeStart = System.nanoTime();
                 writer.write(chunk);
-                run.time().addWrite(System.nanoTime() - writeStart);
+                run.progress().time().addWrite(System.nanoTime() - writeStart);
                 queue.recycle(chunk);
                 unitRows += rows;
-                run.rowsWritten(rows);
+                run.progress().rowsWritten(rows);
                 table.rowsWritten.add(rows);
-                run.bytesWritten(bytes);
+                run.progress().bytesWritten(bytes);
                 if (endOfUnit && !perPartition) {
                     committed += commit(connection, writer, unitRows);
                     connection.close();
@@ -198,7 +198,7 @@ final class Worker implements Runnable {
         try {
             return table.writer.open(connection);
         } finally {
-            run.time().addWrite(System.nanoTime() - start);
+            run.progress().time().addWrite(System.nanoTime() - start);
         }
     }
 
@@ -206,10 +206,10 @@ final class Worker implements Runnable {
         long start = System.nanoTime();
         writer.finish();
         long committing = System.nanoTime();
-        run.time().addWrite(committing - start);
+        run.progress().time().addWrite(committing - start);
         connection.commit();
-        run.time().addCommit(System.nanoTime() - committing);
-        run.rowsCommitted(rows);
+        run.progress().time().addCommit(System.nanoTime() - committing);
+        run.progress().rowsCommitted(rows);
         return rows;
     }
 
@@ -218,7 +218,7 @@ final class Worker implements Runnable {
         try {
             return run.pool(Side.TARGET).borrow(index);
         } finally {
-            run.time().addAcquire(System.nanoTime() - start);
+            run.progress().time().addAcquire(System.nanoTime() - start);
         }
     }
 
@@ -226,7 +226,7 @@ final class Worker implements Runnable {
         int columns = table.plan.sourceColumns().size();
         return new ChunkQueue(ChunkQueue.CAPACITY, table.plan.passThrough()
                 ? () -> new ByteChunk(ChunkQueue.BYTE_CHUNK_SIZE)
-                : () -> new RowChunk(ChunkQueue.ROW_CHUNK_ROWS, columns), run.time());
+                : () -> new RowChunk(ChunkQueue.ROW_CHUNK_ROWS, columns), run.progress().time());
     }
 
     private static void rollbackAndClose(Connection connection, Throwable failure) {

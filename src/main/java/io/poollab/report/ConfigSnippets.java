@@ -37,54 +37,60 @@ public final class ConfigSnippets {
                 java(origin, url, user, pool));
     }
 
+    /** One HikariCP setting: its property name (also its Spring and setter names) and value. */
+    private record Setting(String name, long value, boolean isLong) {
+
+        /** {@code maximum-pool-size}: Spring Boot's relaxed binding. */
+        String kebab() {
+            return name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+        }
+
+        String setter() {
+            return "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        }
+    }
+
+    private static java.util.List<Setting> settings(RunDetail.Pool p) {
+        return java.util.List.of(new Setting("maximumPoolSize", p.maximumPoolSize(), false),
+                new Setting("minimumIdle", p.minimumIdle(), false),
+                new Setting("connectionTimeout", p.connectionTimeoutMs(), true),
+                new Setting("idleTimeout", p.idleTimeoutMs(), true),
+                new Setting("maxLifetime", p.maxLifetimeMs(), true),
+                new Setting("keepaliveTime", p.keepaliveTimeMs(), true),
+                new Setting("validationTimeout", p.validationTimeoutMs(), true),
+                new Setting("leakDetectionThreshold", p.leakDetectionThresholdMs(), true));
+    }
+
     private static String properties(String origin, String url, String user, RunDetail.Pool p) {
-        return "# " + origin + "\n"
-                + "jdbcUrl=" + escapeProperty(url) + "\n"
-                + "username=" + escapeProperty(user) + "\n"
-                + "# HikariCP does not expand ${...}: replace the placeholder from your secret store\n"
-                + "password=" + PASSWORD_PLACEHOLDER + "\n"
-                + "maximumPoolSize=" + p.maximumPoolSize() + "\n"
-                + "minimumIdle=" + p.minimumIdle() + "\n"
-                + "connectionTimeout=" + p.connectionTimeoutMs() + "\n"
-                + "idleTimeout=" + p.idleTimeoutMs() + "\n"
-                + "maxLifetime=" + p.maxLifetimeMs() + "\n"
-                + "keepaliveTime=" + p.keepaliveTimeMs() + "\n"
-                + "validationTimeout=" + p.validationTimeoutMs() + "\n"
-                + "leakDetectionThreshold=" + p.leakDetectionThresholdMs() + "\n";
+        StringBuilder out = new StringBuilder("# " + origin + "\n")
+                .append("jdbcUrl=").append(escapeProperty(url)).append('\n')
+                .append("username=").append(escapeProperty(user)).append('\n')
+                .append("# HikariCP does not expand ${...}: replace the placeholder from your secret store\n")
+                .append("password=").append(PASSWORD_PLACEHOLDER).append('\n');
+        settings(p).forEach(s -> out.append(s.name()).append('=').append(s.value()).append('\n'));
+        return out.toString();
     }
 
     private static String spring(String origin, String url, String user, RunDetail.Pool p) {
-        return "# " + origin + "\n"
-                + "spring:\n"
-                + "  datasource:\n"
-                + "    url: " + yamlString(url) + "\n"
-                + "    username: " + yamlString(user) + "\n"
-                + "    password: " + yamlString(PASSWORD_PLACEHOLDER) + "\n"
-                + "    hikari:\n"
-                + "      maximum-pool-size: " + p.maximumPoolSize() + "\n"
-                + "      minimum-idle: " + p.minimumIdle() + "\n"
-                + "      connection-timeout: " + p.connectionTimeoutMs() + "\n"
-                + "      idle-timeout: " + p.idleTimeoutMs() + "\n"
-                + "      max-lifetime: " + p.maxLifetimeMs() + "\n"
-                + "      keepalive-time: " + p.keepaliveTimeMs() + "\n"
-                + "      validation-timeout: " + p.validationTimeoutMs() + "\n"
-                + "      leak-detection-threshold: " + p.leakDetectionThresholdMs() + "\n";
+        StringBuilder out = new StringBuilder("# " + origin + "\n")
+                .append("spring:\n  datasource:\n")
+                .append("    url: ").append(yamlString(url)).append('\n')
+                .append("    username: ").append(yamlString(user)).append('\n')
+                .append("    password: ").append(yamlString(PASSWORD_PLACEHOLDER)).append('\n')
+                .append("    hikari:\n");
+        settings(p).forEach(s -> out.append("      ").append(s.kebab()).append(": ").append(s.value()).append('\n'));
+        return out.toString();
     }
 
     private static String java(String origin, String url, String user, RunDetail.Pool p) {
-        return "// " + origin + "\n"
-                + "HikariConfig config = new HikariConfig();\n"
-                + "config.setJdbcUrl(" + javaString(url) + ");\n"
-                + "config.setUsername(" + javaString(user) + ");\n"
-                + "config.setPassword(System.getenv(\"DB_PASSWORD\"));\n"
-                + "config.setMaximumPoolSize(" + p.maximumPoolSize() + ");\n"
-                + "config.setMinimumIdle(" + p.minimumIdle() + ");\n"
-                + "config.setConnectionTimeout(" + p.connectionTimeoutMs() + "L);\n"
-                + "config.setIdleTimeout(" + p.idleTimeoutMs() + "L);\n"
-                + "config.setMaxLifetime(" + p.maxLifetimeMs() + "L);\n"
-                + "config.setKeepaliveTime(" + p.keepaliveTimeMs() + "L);\n"
-                + "config.setValidationTimeout(" + p.validationTimeoutMs() + "L);\n"
-                + "config.setLeakDetectionThreshold(" + p.leakDetectionThresholdMs() + "L);\n";
+        StringBuilder out = new StringBuilder("// " + origin + "\n")
+                .append("HikariConfig config = new HikariConfig();\n")
+                .append("config.setJdbcUrl(").append(javaString(url)).append(");\n")
+                .append("config.setUsername(").append(javaString(user)).append(");\n")
+                .append("config.setPassword(System.getenv(\"DB_PASSWORD\"));\n");
+        settings(p).forEach(s -> out.append("config.").append(s.setter()).append('(').append(s.value())
+                .append(s.isLong() ? "L" : "").append(");\n"));
+        return out.toString();
     }
 
     private static String escapeProperty(String value) {

@@ -2,7 +2,6 @@ package io.poollab.ui.compare;
 
 import io.poollab.analysis.Compare;
 import io.poollab.analysis.Comparison;
-import io.poollab.chart.Markers;
 import io.poollab.chart.RunSeries;
 import io.poollab.config.ConfigException;
 import io.poollab.history.HistoryStore;
@@ -56,10 +55,7 @@ public final class CompareViewModel {
             RunDetail detail = history.detail(id).orElseThrow(() ->
                     new ConfigException("run " + id + " is not in the history " + history.file()));
             runs.add(detail);
-            RunSeries s = new RunSeries();
-            history.samples(id).forEach(s::add);
-            detail.events().forEach(e -> Markers.of(e.elapsedMs(), e.type(), e.message()).ifPresent(s::addMarker));
-            series.add(s);
+            series.add(io.poollab.ui.chart.StoredSeries.of(history, detail));
         }
         return new Loaded(Compare.of(runs), series);
     }

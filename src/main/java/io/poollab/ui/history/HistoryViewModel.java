@@ -1,11 +1,9 @@
 package io.poollab.ui.history;
 
-import io.poollab.chart.Markers;
 import io.poollab.chart.RunSeries;
 import io.poollab.history.HistoryStore;
 import io.poollab.history.RunDetail;
 import io.poollab.history.RunSummary;
-import io.poollab.migrate.RunSample;
 import io.poollab.ui.Background;
 import java.util.List;
 import java.util.Locale;
@@ -84,13 +82,7 @@ public final class HistoryViewModel {
     private Replay load(long runId) throws io.poollab.config.ConfigException {
         RunDetail detail = history.detail(runId).orElseThrow(() ->
                 new io.poollab.config.ConfigException("run " + runId + " is not in the history " + history.file()));
-        List<RunSample> samples = history.samples(runId);
-        RunSeries series = new RunSeries();
-        samples.forEach(series::add);
-        for (RunDetail.Event e : detail.events()) {
-            Markers.of(e.elapsedMs(), e.type(), e.message()).ifPresent(series::addMarker);
-        }
-        return new Replay(detail, series);
+        return new Replay(detail, io.poollab.ui.chart.StoredSeries.of(history, detail));
     }
 
     public void delete(List<Long> runIds) {

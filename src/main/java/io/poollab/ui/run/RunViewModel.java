@@ -12,9 +12,7 @@ import io.poollab.runner.LaunchedRun;
 import io.poollab.ui.Background;
 import io.poollab.ui.Errors;
 import io.poollab.ui.Workbench;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.binding.Bindings;
@@ -54,7 +52,6 @@ public final class RunViewModel {
     private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
     private final StringProperty historyWarning = new SimpleStringProperty();
     private final LongProperty lastFinishedRun = new SimpleLongProperty();
-    private final Map<Side, PoolSettings> sizes = new EnumMap<>(Side.class);
     private LaunchedRun launched;
 
     public RunViewModel(Workbench workbench) {
@@ -91,7 +88,6 @@ public final class RunViewModel {
         result.set(null);
         historyWarning.set(null);
         stopRequested.set(false);
-        sizes.clear();
         background.run(() -> workbench.launcher().start(spec.get(), List.of(next.feed()), e -> e), run -> {
             launched = run;
             next.attach(run.run());
@@ -165,8 +161,8 @@ public final class RunViewModel {
             }
             resizeIfChanged(run, Side.SOURCE, liveSourceMax.get());
             resizeIfChanged(run, Side.TARGET, liveTargetMax.get());
-            RunSpec now = run.info().spec().withWorkers(run.workers()).withPools(currentPool(run, Side.SOURCE),
-                    currentPool(run, Side.TARGET));
+            RunSpec now = run.info().spec().withWorkers(run.workers()).withPools(run.poolSettings(Side.SOURCE),
+                    run.poolSettings(Side.TARGET));
             activeRun.set(describe(run.id(), now));
         } catch (ConfigException e) {
             liveError.set(e.problems().get(0).oneLine());
@@ -174,17 +170,12 @@ public final class RunViewModel {
     }
 
     private void resizeIfChanged(Run run, Side side, int max) throws ConfigException {
-        PoolSettings now = currentPool(run, side);
+        PoolSettings now = run.poolSettings(side);
         if (now.maximumPoolSize() != max && run.info().spec().poolMode() != PoolMode.UNPOOLED) {
             // A warm pool stays warm: minimumIdle follows the size when it was equal to it.
             int minIdle = now.minimumIdle() == now.maximumPoolSize() ? max : Math.min(now.minimumIdle(), max);
             run.resize(side, max, minIdle);
-            sizes.put(side, now.withSize(max, minIdle));
         }
-    }
-
-    private PoolSettings currentPool(Run run, Side side) {
-        return sizes.getOrDefault(side, run.info().spec().pool(side));
     }
 
     /** The run in progress, if any: closing the window asks first. */
