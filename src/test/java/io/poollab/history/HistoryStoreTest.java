@@ -27,13 +27,26 @@ class HistoryStoreTest {
 
     @TempDir
     Path home;
+    // Closed after each test: an open store's H2 may still write into the temporary folder while JUnit deletes it.
+    private final List<HistoryStore> opened = new java.util.ArrayList<>();
+
+    private HistoryStore open() throws Exception {
+        HistoryStore store = HistoryStore.open(home);
+        opened.add(store);
+        return store;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeStores() {
+        opened.forEach(HistoryStore::close);
+    }
 
     @Test
     void aRealRunIsRecordedWithEverySampleWhileAnotherReaderWatches() throws Exception {
         String source = Posts.database(60_000);
         RunSpec spec = Specs.with(Specs.copy(source, TestPostgres.newDatabase("hist"), "posts", 2, 2), 8,
                 io.poollab.config.HoldConnections.PER_PARTITION, 5_000, io.poollab.config.CopyFormat.BINARY);
-        HistoryStore store = HistoryStore.open(home);
+        HistoryStore store = open();
         long runId = store.createRun(spec, null);
         RunRecorder recorder = store.recorder(runId);
         List<RunSample> emitted = new CopyOnWriteArrayList<>();
@@ -79,7 +92,7 @@ class HistoryStoreTest {
 
     @Test
     void aRunningRunWhoseProcessIsGoneBecomesInterruptedAtTheNextStart() throws Exception {
-        HistoryStore store = HistoryStore.open(home);
+        HistoryStore store = open();
         long runId = store.createRun(Specs.copy("jdbc:h2:mem:a", "jdbc:h2:mem:b", "t", 1, 1), null);
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
@@ -98,7 +111,7 @@ class HistoryStoreTest {
 
     @Test
     void aRunOfThisVeryProcessStaysRunning() throws Exception {
-        HistoryStore store = HistoryStore.open(home);
+        HistoryStore store = open();
         store.createRun(Specs.copy("jdbc:h2:mem:a", "jdbc:h2:mem:b", "t", 1, 1), null);
 
         assertThat(HistoryStore.open(home).list(null, 1).get(0).status()).isEqualTo("running");
@@ -108,7 +121,7 @@ class HistoryStoreTest {
     void aStoreOfSchemaVersion1IsUpgradedAndKeepsItsRuns() throws Exception {
         Files.copy(Path.of("src/test/resources/history-v1/history.mv.db"), home.resolve("history.mv.db"));
 
-        HistoryStore store = HistoryStore.open(home);
+        HistoryStore store = open();
 
         try (Connection c = store.connect(); var rs = c.createStatement().executeQuery(
                 "SELECT MAX(\"version\") FROM \"flyway_schema_history\" WHERE \"success\"")) {
