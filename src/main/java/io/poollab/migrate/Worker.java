@@ -144,10 +144,10 @@ final class Worker implements Runnable {
         long unitRows = 0;
         long committed = 0;
         try {
-            if (perPartition) {
-                connection = borrowTarget();
-                writer = open(table, connection);
-            }
+            // The target connection is borrowed at the first chunk, never before: the reader then already holds
+            // its source connection, so a worker holding a target connection always makes progress. Borrowing it
+            // up front deadlocks a pool smaller than the workers (writer waits on its reader, which waits for a
+            // source connection held by a reader whose full queue waits for this writer's target connection).
             while (true) {
                 Chunk chunk = queue.take();
                 if (chunk == ChunkQueue.END) {
@@ -176,7 +176,7 @@ final class Worker implements Runnable {
                     unitRows = 0;
                 }
             }
-            if (perPartition) {
+            if (perPartition && writer != null) {
                 committed += commit(connection, writer, unitRows);
                 connection.close();
                 connection = null;

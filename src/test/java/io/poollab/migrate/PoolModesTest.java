@@ -88,6 +88,25 @@ class PoolModesTest {
         assertThat(perBatch.tables().get(0).verified()).isTrue();
     }
 
+    @Test
+    void workersBeyondThePoolQueueForItInsteadOfDeadlocking() throws Exception {
+        // One connection per side for four workers, each partition larger than a worker's queue: a writer that
+        // took the target connection before its reader had the source one would wait on a reader that waits on
+        // a full queue of another worker, whose writer waits for that target connection.
+        RunSpec base = spec(4, 1, PoolMode.SHARED, HoldConnections.PER_PARTITION);
+        io.poollab.config.PoolSettings pool = new io.poollab.config.PoolSettings(1, 1, 10_000, 600_000, 1_800_000,
+                120_000, 5_000, 0);
+        RunSpec spec = Specs.with(base.withPools(pool, pool), 4, HoldConnections.PER_PARTITION, 5_000,
+                CopyFormat.BINARY);
+
+        RunResult result = run(spec, 17);
+
+        assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(result.rows()).isEqualTo(60_000);
+        assertThat(result.pools().get(Side.SOURCE).timeouts()).isZero();
+        assertThat(result.pools().get(Side.SOURCE).peakPending()).isPositive();
+    }
+
     private static RunSpec spec(int workers, int poolSize, PoolMode mode, HoldConnections hold) {
         RunSpec base = Specs.copy(source, TestPostgres.newDatabase("dst"), "posts", workers, poolSize)
                 .withPoolMode(mode);
