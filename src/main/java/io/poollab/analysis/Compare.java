@@ -51,7 +51,7 @@ public final class Compare {
             return null;
         }
         double absolute = value - base;
-        Double percent = base == 0 ? null : absolute / Math.abs(base);
+        Double percent = base == 0 || metric.categorical() ? null : absolute / Math.abs(base);
         Outcome outcome;
         boolean same = percent != null ? Math.abs(percent) < SAME_WITHIN : absolute == 0;
         if (metric.better() == Metric.Direction.NEUTRAL) {
@@ -62,13 +62,14 @@ public final class Compare {
             boolean up = absolute > 0;
             outcome = up == (metric.better() == Metric.Direction.HIGHER) ? Outcome.BETTER : Outcome.WORSE;
         }
-        String text = (percent == null ? (absolute > 0 ? "+" : absolute < 0 ? "−" : "±")
-                : signedPercent(percent)) + " (" + metric.format(base) + " → " + metric.format(value) + ")";
+        String change = metric.format(base) + " → " + metric.format(value);
+        String text = metric.categorical() ? change : (percent == null ? (absolute > 0 ? "+" : absolute < 0 ? "−" : "±")
+                : signedPercent(percent)) + " (" + change + ")";
         return new Delta(absolute, percent, outcome, text);
     }
 
     /** {@code −23%}, {@code +4.1%}, {@code ±0%}: a real minus sign, as in the rest of the app. */
-    static String signedPercent(double fraction) {
+    public static String signedPercent(double fraction) {
         double p = fraction * 100;
         double magnitude = Math.abs(p);
         // Whole percents from 10%, except near 100%: a 99.9% fall is not a fall to nothing.
@@ -81,7 +82,8 @@ public final class Compare {
         return (p > 0 ? "+" : "−") + digits + "%";
     }
 
-    private static List<SettingRow> settings(List<RunDetail> runs) {
+    /** Every compared setting of {@code runs}, with {@code differs} set where they disagree (one run: never). */
+    public static List<SettingRow> settings(List<RunDetail> runs) {
         Map<String, Function<RunDetail, String>> fields = new LinkedHashMap<>();
         fields.put("tables", d -> d.summary().tables());
         fields.put("source", RunDetail::sourceUrl);

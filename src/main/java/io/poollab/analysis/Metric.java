@@ -25,7 +25,16 @@ public enum Metric {
     PEAK_OPEN("peak connections open", Direction.LOWER, d -> sum(d, RunDetail.Pool::peakTotal), Metric::count),
     PEAK_PENDING("peak waiting (both pools)", Direction.LOWER, d -> sum(d, RunDetail.Pool::peakPending), Metric::count),
     TIMEOUTS("connection timeouts", Direction.LOWER, d -> sumLong(d, RunDetail.Pool::timeouts), Metric::count),
-    ERRORS("connection errors", Direction.LOWER, d -> sumLong(d, RunDetail.Pool::errors), Metric::count);
+    ERRORS("connection errors", Direction.LOWER, d -> sumLong(d, RunDetail.Pool::errors), Metric::count),
+    TIME_READ("worker time reading", Direction.LOWER, d -> time(d, "read"), Metric::workerTime),
+    TIME_ACQUIRE("worker time acquiring", Direction.LOWER, d -> time(d, "acquire"), Metric::workerTime),
+    TIME_QUEUE_WAIT("worker time in queue waits", Direction.LOWER, d -> time(d, "queueWait"), Metric::workerTime),
+    TIME_WRITE("worker time writing", Direction.LOWER, d -> time(d, "write"), Metric::workerTime),
+    TIME_COMMIT("worker time committing", Direction.LOWER, d -> time(d, "commit"), Metric::workerTime),
+    HEALTH("health", Direction.LOWER, Metric::health, Metric::healthName);
+
+    /** The health states in order, worst last: the {@link #HEALTH} metric's value is the index. */
+    private static final List<String> HEALTH_STATES = List.of("healthy", "degraded", "unhealthy");
 
     /** Which change is an improvement. */
     public enum Direction { HIGHER, LOWER, NEUTRAL }
@@ -46,6 +55,11 @@ public enum Metric {
         return label;
     }
 
+    /** A state, not a quantity: its changes have no percent. */
+    public boolean categorical() {
+        return this == HEALTH;
+    }
+
     public Direction better() {
         return better;
     }
@@ -61,6 +75,25 @@ public enum Metric {
 
     private static String count(double v) {
         return Units.count(Math.round(v));
+    }
+
+    /** Summed over all workers, so it can exceed the wall time: the share of where the workers' time went. */
+    private static Double time(RunDetail d, String part) {
+        Long ms = d.timeBreakdownMs() == null ? null : d.timeBreakdownMs().get(part);
+        return ms == null ? null : ms.doubleValue();
+    }
+
+    private static String workerTime(double ms) {
+        return Units.latency(ms);
+    }
+
+    private static Double health(RunDetail d) {
+        int index = HEALTH_STATES.indexOf(d.summary().health());
+        return index < 0 ? null : (double) index;
+    }
+
+    private static String healthName(double index) {
+        return HEALTH_STATES.get((int) index);
     }
 
     private static Double pool(RunDetail d, String side, Function<RunDetail.Pool, Double> f) {

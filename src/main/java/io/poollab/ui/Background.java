@@ -56,7 +56,16 @@ public final class Background implements AutoCloseable {
 
     /** Fire and forget, for writes whose failure only needs logging (window position, theme). */
     public void run(Runnable job) {
-        work.submit(job);
+        try {
+            work.submit(job);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            if (!work.isShutdown()) {
+                throw closed;
+            }
+            // A late FX event after the window closed (a list refresh landing, a selection cleared): the workbench
+            // saved its state when it closed, and there is nothing left to write to.
+            org.slf4j.LoggerFactory.getLogger(Background.class).debug("closed: not run {}", job);
+        }
     }
 
     /** Runs on the FX thread (inline in tests). */

@@ -29,6 +29,24 @@ class CompareDeltaTest {
     }
 
     @Test
+    void healthIsAStateThatGetsWorseWithoutAPercent() {
+        Comparison.Delta delta = Compare.delta(Metric.HEALTH, 1.0, 2.0);
+
+        assertThat(delta.outcome()).isEqualTo(Comparison.Outcome.WORSE);
+        assertThat(delta.percent()).isNull();
+        assertThat(delta.text()).isEqualTo("degraded → unhealthy");
+        assertThat(Compare.delta(Metric.HEALTH, 1.0, 0.0).outcome()).isEqualTo(Comparison.Outcome.BETTER);
+    }
+
+    @Test
+    void workerTimeIsShownInSecondsAndLessIsBetter() {
+        Comparison.Delta acquire = Compare.delta(Metric.TIME_ACQUIRE, 4_000.0, 1_000.0);
+
+        assertThat(acquire.outcome()).isEqualTo(Comparison.Outcome.BETTER);
+        assertThat(acquire.text()).isEqualTo("−75% (4 s → 1 s)");
+    }
+
+    @Test
     void percentagesCarryARealMinusSign() {
         assertThat(Compare.signedPercent(-0.234)).isEqualTo("−23%");
         assertThat(Compare.signedPercent(0.041)).isEqualTo("+4.1%");

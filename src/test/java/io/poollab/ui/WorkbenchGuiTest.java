@@ -231,6 +231,20 @@ class WorkbenchGuiTest {
         assertThat(main.compareView().model().loadedProperty().get().comparison().settings())
                 .filteredOn(io.poollab.analysis.Comparison.SettingRow::differs).hasSize(5);
         assertThat(robot.lookup(".setting-differs").queryAll()).as("differing settings are highlighted").isNotEmpty();
+
+        // Export… → a folder → the report of exactly these runs, its verdict the one on screen.
+        Path out = home.resolve("exported");
+        main.compareView().setFolderChooser(owner -> out.toFile());
+        robot.clickOn("#export");
+        waitUntil(60, "the export", () -> main.compareView().model().exportedProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String html = java.nio.file.Files.readString(out.resolve("report.html"));
+        String firstVerdict = main.compareView().model().loadedProperty().get().comparison().verdict().get(0);
+        assertThat(html).contains("runs " + ids[0] + ", " + ids[1] + " (baseline: run " + ids[0] + ")")
+                .contains(firstVerdict.replace("&", "&amp;").replace("'", "&#39;"));
+        assertThat(out.resolve("report.pdf")).isNotEmptyFile();
+        assertThat(text(robot, "#exportStatus")).startsWith("Report written to " + out);
     }
 
     /** What a user clicks, types into or picks from; labels and progress indicators only show. */

@@ -11,7 +11,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import java.io.File;
+import java.util.function.Function;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ProgressBar;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
@@ -44,6 +50,15 @@ public final class CompareView {
     @FXML private HBox toggles;
     @FXML private StackPane chartHolder;
     @FXML private VBox empty;
+    @FXML private Label exportStatus;
+    @FXML private ProgressBar exportProgress;
+    @FXML private Button export;
+    /** Asks where the report goes; the native folder chooser, replaced in tests (Monocle has none). */
+    private Function<Window, File> folderChooser = owner -> {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export the tuning report into a folder");
+        return chooser.showDialog(owner);
+    };
 
     public CompareView(CompareViewModel model, Workbench workbench) {
         this.model = model;
@@ -67,6 +82,11 @@ public final class CompareView {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         content.setVisible(false);
+        exportStatus.textProperty().bind(model.exportStatusProperty());
+        exportProgress.progressProperty().bind(model.exportProgressProperty());
+        exportProgress.visibleProperty().bind(model.exportingProperty());
+        exportProgress.managedProperty().bind(exportProgress.visibleProperty());
+        export.disableProperty().bind(model.exportingProperty().or(model.loadedProperty().isNull()));
         model.loadedProperty().addListener((o, was, now) -> show(now));
         chartTheme.addListener((o, was, now) -> {
             if (charts != null) {
@@ -175,7 +195,9 @@ public final class CompareView {
                 setText(value + (delta == null ? "" : "  (same)"));
                 return;
             }
-            String percent = delta.text().substring(0, delta.text().indexOf(" ("));
+            int units = delta.text().indexOf(" (");
+            // "+23%" here, the whole "+23% (41 → 32 s)" on hover; a state change ("degraded → healthy") in full.
+            String percent = units < 0 ? delta.text() : delta.text().substring(0, units);
             setText(value + "  " + percent);
             setTooltip(new Tooltip(delta.text() + ", " + delta.outcome().name().toLowerCase(java.util.Locale.ROOT)));
             if (delta.outcome() == Comparison.Outcome.BETTER) {
@@ -184,6 +206,19 @@ public final class CompareView {
                 getStyleClass().add("delta-worse");
             }
         }
+    }
+
+    @FXML
+    private void export() {
+        File dir = folderChooser.apply(root.getScene().getWindow());
+        if (dir != null) {
+            model.export(dir.toPath());
+        }
+    }
+
+    /** For tests: answer the folder question without a native dialog. */
+    public void setFolderChooser(Function<Window, File> chooser) {
+        this.folderChooser = chooser;
     }
 
     public TableView<Comparison.ResultRow> results() {

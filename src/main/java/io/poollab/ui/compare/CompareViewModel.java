@@ -8,7 +8,13 @@ import io.poollab.history.HistoryStore;
 import io.poollab.history.RunDetail;
 import io.poollab.ui.Background;
 import io.poollab.ui.Errors;
+import io.poollab.report.ReportContent;
+import io.poollab.report.ReportFormat;
+import io.poollab.report.ReportWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +31,12 @@ public final class CompareViewModel {
     private final ObjectProperty<Loaded> loaded = new SimpleObjectProperty<>();
     private final StringProperty error = new SimpleStringProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    private final BooleanProperty exporting = new SimpleBooleanProperty();
+    private final javafx.beans.property.DoubleProperty exportProgress =
+            new javafx.beans.property.SimpleDoubleProperty();
+    private final StringProperty exportStatus = new SimpleStringProperty();
+    private final ObjectProperty<List<Path>> exported = new SimpleObjectProperty<>();
 
     /** A comparison with each run's samples in a bounded series, ready to overlay. */
     public record Loaded(Comparison comparison, List<RunSeries> series) {
@@ -55,9 +67,59 @@ public final class CompareViewModel {
             RunDetail detail = history.detail(id).orElseThrow(() ->
                     new ConfigException("run " + id + " is not in the history " + history.file()));
             runs.add(detail);
-            series.add(io.poollab.ui.chart.StoredSeries.of(history, detail));
+            series.add(io.poollab.chart.StoredSeries.of(history, detail));
         }
         return new Loaded(Compare.of(runs), series);
+    }
+
+    /**
+     * Writes the tuning report of the runs compared (HTML, PDF, CSV and the winner's config snippets) into
+     * {@code dir}, off the FX thread, with progress per file.
+     */
+    public void export(Path dir) {
+        Loaded current = loaded.get();
+        if (current == null || exporting.get()) {
+            return;
+        }
+        List<Long> ids = current.comparison().runs().stream().map(r -> r.summary().id()).toList();
+        exporting.set(true);
+        exportProgress.set(0);
+        exportStatus.set("Reading runs " + ids + " from the history…");
+        background.run(() -> {
+            ReportContent content = ReportContent.load(history, ids, null, Instant.now());
+            return ReportWriter.write(content, dir, EnumSet.allOf(ReportFormat.class), (file, done, total) ->
+                    background.onFx(() -> {
+                        exportProgress.set((double) done / total);
+                        if (file != null) {
+                            exportStatus.set("Writing " + file + " (" + (done + 1) + " of " + total + ")…");
+                        }
+                    }));
+        }, files -> {
+            exporting.set(false);
+            exportProgress.set(1);
+            exportStatus.set("Report written to " + dir + " (" + files.size() + " files)");
+            exported.set(files);
+        }, e -> {
+            exporting.set(false);
+            exportStatus.set("Export failed: " + Errors.oneLine(e));
+        });
+    }
+
+    public BooleanProperty exportingProperty() {
+        return exporting;
+    }
+
+    public javafx.beans.property.DoubleProperty exportProgressProperty() {
+        return exportProgress;
+    }
+
+    public StringProperty exportStatusProperty() {
+        return exportStatus;
+    }
+
+    /** The files of the last export that succeeded. */
+    public ObjectProperty<List<Path>> exportedProperty() {
+        return exported;
     }
 
     public ObjectProperty<Loaded> loadedProperty() {

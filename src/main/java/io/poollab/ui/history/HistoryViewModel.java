@@ -82,7 +82,7 @@ public final class HistoryViewModel {
     private Replay load(long runId) throws io.poollab.config.ConfigException {
         RunDetail detail = history.detail(runId).orElseThrow(() ->
                 new io.poollab.config.ConfigException("run " + runId + " is not in the history " + history.file()));
-        return new Replay(detail, io.poollab.ui.chart.StoredSeries.of(history, detail));
+        return new Replay(detail, io.poollab.chart.StoredSeries.of(history, detail));
     }
 
     public void delete(List<Long> runIds) {
