@@ -170,7 +170,7 @@ public final class HistoryBench {
         return new RunSample(elapsedMs, elapsedMs * 100, elapsedMs * 30_000, 400_000, 4, side, side);
     }
 
-    private static RunResult fakeResult(long id, RunSpec spec) {
+    static RunResult fakeResult(long id, RunSpec spec) {
         var latency = new io.poollab.pool.LatencyStats(100, 0.02, 0.3, 1.2, 4.5, 0.1);
         var pool = new RunResult.PoolSummary(spec.sourcePool(), 4, 1, 4, 1.0, 4, 100, 0, 0, latency, latency, latency,
                 4);
@@ -181,11 +181,11 @@ public final class HistoryBench {
     }
 
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         int run() throws Exception;
     }
 
-    private static double[] time(int rounds, Work work) throws Exception {
+    static double[] time(int rounds, Work work) throws Exception {
         work.run();
         double[] ms = new double[rounds];
         for (int i = 0; i < rounds; i++) {
@@ -197,7 +197,7 @@ public final class HistoryBench {
         return ms;
     }
 
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
         return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
     }
 }
