@@ -17,7 +17,7 @@ public final class Findings {
 
     /** Utilization at or above this, with workers waiting, makes a pool the constraint (ARCHITECTURE.md: 95%). */
     static final double SATURATED = 0.95;
-    /** A pool whose peak stays under this half is larger than the work needs. */
+    /** A pool whose peak stays at or under half of it is larger than the work needs. */
     static final double OVERSIZED = 0.5;
 
     public enum Severity { OK, WARNING, PROBLEM }
@@ -77,7 +77,7 @@ public final class Findings {
                     + " waiting; p95 acquire wait " + latency(p.acquireP95Ms()) + ", max " + latency(p.acquireMaxMs())
                     + "."));
         }
-        if (utilization(p) < OVERSIZED) {
+        if (utilization(p) <= OVERSIZED && p.peakActive() < p.maximumPoolSize()) {
             return Optional.of(new Finding(id, Severity.OK, "Run " + id + ", " + side + " pool: at most " + peak
                     + " connections were in use; the rest of the pool was never needed."));
         }
@@ -112,7 +112,7 @@ public final class Findings {
                 lines.add("Its " + side + " pool was the constraint: all " + p.maximumPoolSize() + " connections in use"
                         + " with up to " + pending + " waiting (p95 " + latency(p.acquireP95Ms()) + "). A larger"
                         + " maximumPoolSize may be faster; a sweep measures how much larger helps.");
-            } else if (utilization(p) < OVERSIZED) {
+            } else if (utilization(p) <= OVERSIZED && p.peakActive() < p.maximumPoolSize()) {
                 lines.add("Its " + side + " pool never had more than " + p.peakActive() + " of "
                         + p.maximumPoolSize() + " connections in use: maximumPoolSize " + Math.max(1, p.peakActive())
                         + " would have served the same work with fewer connections on the server.");

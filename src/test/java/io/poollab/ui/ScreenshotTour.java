@@ -131,6 +131,13 @@ public final class ScreenshotTour {
             return null;
         });
         waitFor(30, () -> fxValue(() -> main.compareView().model().loadedProperty().get() != null));
+        // Export… of the two runs: the report the script turns into report-pdf.png and report-html.png.
+        java.nio.file.Path report = java.nio.file.Path.of("target", "screenshot-report").toAbsolutePath();
+        fx(() -> {
+            main.compareView().model().export(report);
+            return null;
+        });
+        waitFor(60, () -> fxValue(() -> main.compareView().model().exportedProperty().get() != null));
         Thread.sleep(800);
         shoot(main, out.resolve("compare.png"));
         fx(() -> {
