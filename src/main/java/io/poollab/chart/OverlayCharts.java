@@ -48,6 +48,8 @@ public final class OverlayCharts {
         XYLineAndShapeRenderer occupancy = renderer(false);
         XYLineAndShapeRenderer wait = renderer(false);
         NumberAxis rowsAxis = new NumberAxis("rows/s written");
+        // Whole rows only: an empty chart's 0–1 range would otherwise read "0, 1, 1" (0.5 shown as 1).
+        rowsAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         rowsAxis.setNumberFormatOverride(TickFormat.COMPACT);
         NumberAxis activeAxis = new NumberAxis("connections in use");
         activeAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

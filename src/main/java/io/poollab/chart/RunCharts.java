@@ -134,6 +134,8 @@ public final class RunCharts {
         line.setSeriesStroke(0, new java.awt.BasicStroke(2f));
         line.setLegendItemLabelGenerator((d, s) -> "rows/s");
         NumberAxis rows = new NumberAxis("rows/s written");
+        // Whole rows only: an empty chart's 0–1 range would otherwise read "0, 1, 1" (0.5 shown as 1).
+        rows.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         rows.setNumberFormatOverride(TickFormat.COMPACT);
         return new XYPlot(rate, null, rows, line);
     }
