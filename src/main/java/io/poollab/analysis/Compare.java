@@ -63,8 +63,8 @@ public final class Compare {
             outcome = up == (metric.better() == Metric.Direction.HIGHER) ? Outcome.BETTER : Outcome.WORSE;
         }
         String change = metric.format(base) + " → " + metric.format(value);
-        String text = metric.categorical() ? change : (percent == null ? (absolute > 0 ? "+" : absolute < 0 ? "−" : "±")
-                : signedPercent(percent)) + " (" + change + ")";
+        String sign = percent != null ? signedPercent(percent) : absolute > 0 ? "+" : absolute < 0 ? "−" : "±";
+        String text = metric.categorical() ? change : sign + " (" + change + ")";
         return new Delta(absolute, percent, outcome, text);
     }
 

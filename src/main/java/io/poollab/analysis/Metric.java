@@ -26,11 +26,11 @@ public enum Metric {
     PEAK_PENDING("peak waiting (both pools)", Direction.LOWER, d -> sum(d, RunDetail.Pool::peakPending), Metric::count),
     TIMEOUTS("connection timeouts", Direction.LOWER, d -> sumLong(d, RunDetail.Pool::timeouts), Metric::count),
     ERRORS("connection errors", Direction.LOWER, d -> sumLong(d, RunDetail.Pool::errors), Metric::count),
-    TIME_READ("worker time reading", Direction.LOWER, d -> time(d, "read"), Metric::workerTime),
-    TIME_ACQUIRE("worker time acquiring", Direction.LOWER, d -> time(d, "acquire"), Metric::workerTime),
-    TIME_QUEUE_WAIT("worker time in queue waits", Direction.LOWER, d -> time(d, "queueWait"), Metric::workerTime),
-    TIME_WRITE("worker time writing", Direction.LOWER, d -> time(d, "write"), Metric::workerTime),
-    TIME_COMMIT("worker time committing", Direction.LOWER, d -> time(d, "commit"), Metric::workerTime),
+    TIME_READ("worker time reading", Direction.LOWER, d -> time(d, "read"), Units::latency),
+    TIME_ACQUIRE("worker time acquiring", Direction.LOWER, d -> time(d, "acquire"), Units::latency),
+    TIME_QUEUE_WAIT("worker time in queue waits", Direction.LOWER, d -> time(d, "queueWait"), Units::latency),
+    TIME_WRITE("worker time writing", Direction.LOWER, d -> time(d, "write"), Units::latency),
+    TIME_COMMIT("worker time committing", Direction.LOWER, d -> time(d, "commit"), Units::latency),
     HEALTH("health", Direction.LOWER, Metric::health, Metric::healthName);
 
     /** The health states in order, worst last: the {@link #HEALTH} metric's value is the index. */
@@ -81,10 +81,6 @@ public enum Metric {
     private static Double time(RunDetail d, String part) {
         Long ms = d.timeBreakdownMs() == null ? null : d.timeBreakdownMs().get(part);
         return ms == null ? null : ms.doubleValue();
-    }
-
-    private static String workerTime(double ms) {
-        return Units.latency(ms);
     }
 
     private static Double health(RunDetail d) {
