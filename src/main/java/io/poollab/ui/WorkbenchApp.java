@@ -70,7 +70,24 @@ public final class WorkbenchApp extends Application {
             }
             saveBounds(stage);
         });
+        for (String icon : new String[] {"icon-64.png", "icon-256.png"}) {
+            stage.getIcons().add(new javafx.scene.image.Image(WorkbenchApp.class.getResource(icon).toExternalForm()));
+        }
+        stage.setOnShown(e -> logStartup());
         stage.show();
+    }
+
+    /**
+     * With {@code POOLLAB_STARTUP_LOG} set, one line on stderr when the first window is on screen: the wall clock
+     * (for a launcher script to subtract its own start from) and the time since the JVM started (bench/startup.sh).
+     */
+    private static void logStartup() {
+        if (System.getenv("POOLLAB_STARTUP_LOG") != null) {
+            long now = System.currentTimeMillis();
+            long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.printf("startup: first window shown at epoch %d ms, %d ms after the JVM started%n", now,
+                    now - jvmStart);
+        }
     }
 
     /** Builds every view on one workbench; also used by the tests, which show it in their own stage. */
