@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 rounds=${1:-5}
 if [[ ! -x target/dist/PoolLab/bin/PoolLab ]]; then
   mvn -B -q -DskipTests package
-  packaging/build.sh "$(mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout)"
+  packaging/build.sh "$(mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout)" --app-image-only
 fi
 Xvfb :97 -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb=$!
