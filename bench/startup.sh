@@ -14,13 +14,19 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
 
+# measure LABEL fresh|kept COMMAND…: "fresh" gives every launch a new home (the first start: the history is
+# created), "kept" reuses one home that an earlier launch created (every later start).
 measure() {
-  local label=$1; shift
-  local times=()
+  local label=$1 homes=$2; shift 2
+  local times=() kept=""
+  if [[ $homes == kept ]]; then
+    kept=$(mktemp -d /tmp/poollab-startup.XXXXXX)
+    java -jar target/poollab.jar --home "$kept" history list >/dev/null 2>&1
+  fi
   for ((i = 0; i < rounds; i++)); do
     local home log pid start shown
-    home=$(mktemp -d /tmp/poollab-startup.XXXXXX)
-    log=$home/stderr
+    home=${kept:-$(mktemp -d /tmp/poollab-startup.XXXXXX)}
+    log=$(mktemp /tmp/poollab-startup-log.XXXXXX)
     start=$(date +%s%3N)
     DISPLAY=:97 POOLLAB_HOME=$home POOLLAB_STARTUP_LOG=1 "$@" 2>"$log" >/dev/null &
     pid=$!
@@ -33,14 +39,17 @@ measure() {
     wait "$pid" 2>/dev/null || true
     [[ -n "$shown" ]] || { echo "$label: no window within 15 s"; cat "$log"; exit 1; }
     times+=($((shown - start)))
-    rm -rf "$home"
+    [[ -n $kept ]] || rm -rf "$home"
+    rm -f "$log"
   done
+  [[ -z $kept ]] || rm -rf "$kept"
   local sorted
   sorted=($(printf '%s\n' "${times[@]}" | sort -n))
   echo "$label: first window after median ${sorted[$((rounds / 2))]} ms (min ${sorted[0]}, max ${sorted[$((rounds - 1))]}) over $rounds launches   goal ≤ 2000 ms"
 }
 
-measure "app-image bin/PoolLab" target/dist/PoolLab/bin/PoolLab
-measure "java -jar target/poollab.jar" java -Djavafx.cachedir=target/openjfx-cache -jar target/poollab.jar
+measure "app-image bin/PoolLab, first start (new home)" fresh target/dist/PoolLab/bin/PoolLab
+measure "app-image bin/PoolLab, later starts (existing home)" kept target/dist/PoolLab/bin/PoolLab
+measure "java -jar target/poollab.jar, later starts" kept java -Djavafx.cachedir=target/openjfx-cache -jar target/poollab.jar
 echo "app-image size: $(du -sh target/dist/PoolLab | cut -f1) (runtime $(du -sh target/dist/PoolLab/lib/runtime | cut -f1))"
 ls target/dist/*.deb >/dev/null 2>&1 && echo ".deb size: $(du -h target/dist/*.deb | cut -f1)"
