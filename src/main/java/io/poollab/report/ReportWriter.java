@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Writes a report's files into one folder: {@code report.html}, {@code report.pdf}, {@code summary.csv} and
  * {@code samples.csv} as asked, and always the winning run's config snippets under {@code snippets/}. Each file is
- * written to a temporary name and moved into place, so a failed export never leaves half a report behind.
+ * written to a temporary name and moved into place, so a failed export never leaves a half-written file behind.
  */
 public final class ReportWriter {
 
