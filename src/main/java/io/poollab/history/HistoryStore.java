@@ -31,7 +31,7 @@ public final class HistoryStore implements AutoCloseable {
 
     static final String FILE_NAME = "history";
     /** The newest migration in {@code db/history}; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
     private static final long OPEN_RETRY_NANOS = 10_000_000_000L;
 
     private final Path file;
@@ -104,7 +104,24 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Records a new run as {@code running} and returns its id, before anything is copied. */
     public long createRun(RunSpec spec, Long resumedFrom) throws ConfigException {
-        return inTransaction(connection -> Runs.create(connection, spec, resumedFrom, Instant.now()));
+        return createRun(spec, resumedFrom, null);
+    }
+
+    /** The same, for a cell of sweep {@code sweepId} (null: no sweep). */
+    public long createRun(RunSpec spec, Long resumedFrom, Long sweepId) throws ConfigException {
+        return inTransaction(connection -> Runs.create(connection, spec, resumedFrom, sweepId, Instant.now()));
+    }
+
+    /** Records a new sweep's grid and returns its id; its cells are then created with {@link #createRun}. */
+    public long createSweep(String label, List<Integer> workers, List<Integer> poolSizes, int repeat,
+                            double tolerance) throws ConfigException {
+        return inTransaction(connection -> Runs.createSweep(connection, label, workers, poolSizes, repeat, tolerance,
+                Instant.now()));
+    }
+
+    /** The runs of sweep {@code sweepId}, oldest first. */
+    public List<RunSummary> sweepRuns(long sweepId) throws ConfigException {
+        return read(connection -> RunQueries.sweepRuns(connection, sweepId));
     }
 
     /** A listener that writes the run's plan, samples, events, checkpoints and result as they happen. */

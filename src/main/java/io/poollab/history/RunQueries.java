@@ -53,6 +53,19 @@ final class RunQueries {
         return runs;
     }
 
+    static List<RunSummary> sweepRuns(Connection connection, long sweepId) throws SQLException {
+        List<RunSummary> runs = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(SUMMARY + "WHERE r.sweep_id = ? ORDER BY r.id")) {
+            query.setLong(1, sweepId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(summary(rs));
+                }
+            }
+        }
+        return runs;
+    }
+
     static Optional<RunSummary> summary(Connection connection, long runId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(SUMMARY + "WHERE r.id = ?")) {
             query.setLong(1, runId);

@@ -26,13 +26,37 @@ final class Runs {
     private Runs() {
     }
 
-    static long create(Connection connection, RunSpec spec, Long resumedFrom, Instant now) throws SQLException {
+    static long createSweep(Connection connection, String label, List<Integer> workers, List<Integer> poolSizes,
+                            int repeat, double tolerance, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO sweep (label, started_at, workers_list, pool_sizes, repeat_count, tolerance)
+                VALUES (?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, label);
+            insert.setObject(2, utc(now));
+            insert.setString(3, join(workers));
+            insert.setString(4, join(poolSizes));
+            insert.setInt(5, repeat);
+            insert.setDouble(6, tolerance);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static String join(List<Integer> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
+    }
+
+    static long create(Connection connection, RunSpec spec, Long resumedFrom, Long sweepId, Instant now)
+            throws SQLException {
         long id;
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO run (label, status, started_at, host, pid, poollab_version, config_yaml, config_hash,
                                  source_url, target_url, workers, pool_mode, hold_connections, batch_rows, verify,
-                                 sample_interval_ms, resumed_from, table_list)
-                VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                 sample_interval_ms, resumed_from, table_list, sweep_id)
+                VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 Statement.RETURN_GENERATED_KEYS)) {
             int i = 0;
             insert.setString(++i, spec.name());
@@ -53,6 +77,7 @@ final class Runs {
             insert.setObject(++i, resumedFrom);
             insert.setString(++i, truncate(String.join(", ", spec.tables().stream().map(t -> t.source()).toList()),
                     4000));
+            insert.setObject(++i, sweepId);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();

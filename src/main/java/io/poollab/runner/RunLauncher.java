@@ -40,20 +40,27 @@ public final class RunLauncher {
      */
     public LaunchedRun start(RunSpec spec, List<RunListener> listeners, UnaryOperator<ConfigException> explain)
             throws ConfigException, RunStartException {
-        return launch(spec, null, null, listeners, explain);
+        return launch(spec, null, null, null, listeners, explain);
+    }
+
+    /** Starts {@code spec} as a cell of sweep {@code sweepId}. */
+    public LaunchedRun startInSweep(RunSpec spec, long sweepId, List<RunListener> listeners,
+                                    UnaryOperator<ConfigException> explain) throws ConfigException, RunStartException {
+        return launch(spec, null, null, sweepId, listeners, explain);
     }
 
     /** Continues interrupted run {@code fromRunId} as a new run, from its checkpoints. */
     public LaunchedRun resume(RunSpec spec, long fromRunId, ResumePoint point, List<RunListener> listeners,
                               UnaryOperator<ConfigException> explain) throws ConfigException, RunStartException {
-        LaunchedRun launched = launch(spec, fromRunId, point, listeners, explain);
+        LaunchedRun launched = launch(spec, fromRunId, point, null, listeners, explain);
         history.addEvent(fromRunId, "info", "resumed as run " + launched.runId());
         return launched;
     }
 
-    private LaunchedRun launch(RunSpec spec, Long fromRunId, ResumePoint point, List<RunListener> listeners,
-                               UnaryOperator<ConfigException> explain) throws ConfigException, RunStartException {
-        long runId = history.createRun(spec, fromRunId);
+    private LaunchedRun launch(RunSpec spec, Long fromRunId, ResumePoint point, Long sweepId,
+                               List<RunListener> listeners, UnaryOperator<ConfigException> explain)
+            throws ConfigException, RunStartException {
+        long runId = history.createRun(spec, fromRunId, sweepId);
         RunRecorder recorder = history.recorder(runId);
         List<RunListener> all = new ArrayList<>(listeners);
         all.add(recorder);

@@ -1,0 +1,174 @@
+package io.poollab.cli;
+
+import io.poollab.config.ConfigException;
+import io.poollab.config.LoadedConfig;
+import io.poollab.config.Overrides;
+import io.poollab.config.PoolLabHome;
+import io.poollab.config.PoolMode;
+import io.poollab.config.Problem;
+import io.poollab.config.RunConfigLoader;
+import io.poollab.config.RunSpec;
+import io.poollab.config.TableSpec;
+import io.poollab.config.TargetMode;
+import io.poollab.history.HistoryStore;
+import io.poollab.migrate.Engine;
+import io.poollab.migrate.Run;
+import io.poollab.runner.RunLauncher;
+import io.poollab.runner.SweepRunner;
+import io.poollab.text.Units;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code poollab sweep}: a grid of workers × pool sizes, each cell a full verified run, and the knee. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run a grid of workers × pool sizes (each cell a full, verified run) and find the knee.")
+final class SweepCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PoolLabCli parent;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Run config (YAML)")
+    Path config;
+
+    @Option(names = "--workers", required = true, split = ",", paramLabel = "LIST", description = "Worker counts, e.g. 1,2,4")
+    List<Integer> workers;
+
+    @Option(names = "--pool-size", required = true, split = ",", paramLabel = "LIST",
+            description = "maximumPoolSize of both pools, e.g. 2,4,8")
+    List<Integer> poolSizes;
+
+    @Option(names = "--pool-mode", paramLabel = "MODE", converter = RunCommand.PoolModeConverter.class,
+            description = "shared, per-worker or unpooled (overrides the config)")
+    PoolMode poolMode;
+
+    @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "Runs per cell (default 1)")
+    int repeat;
+
+    @Option(names = "--tolerance", defaultValue = "5", paramLabel = "PERCENT",
+            description = "The knee: the fewest connections within this much of the best rows/s (default 5)")
+    double tolerancePercent;
+
+    @Option(names = "--label", paramLabel = "TEXT", description = "A label for the sweep and its runs")
+    String label;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext context = parent.context();
+        if (repeat < 1) {
+            throw new ConfigException(Problem.error("", "--repeat", repeat + " is less than 1"));
+        }
+        if (tolerancePercent < 0 || tolerancePercent >= 100) {
+            throw new ConfigException(Problem.error("", "--tolerance", tolerancePercent + " is not a percent from 0 to"
+                    + " under 100"));
+        }
+        Path home = PoolLabHome.ensure(context.home());
+        SweepRunner.Grid grid = new SweepRunner.Grid(List.copyOf(workers), List.copyOf(poolSizes), repeat,
+                tolerancePercent / 100);
+        List<LoadedConfig> loaded = new ArrayList<>();
+        List<SweepRunner.Planned> plan = SweepRunner.plan(grid, (w, p) -> {
+            LoadedConfig cell = RunConfigLoader.load(config, new Overrides(w, p, poolMode, cellLabel(w, p)),
+                    context.environment(), home);
+            loaded.add(cell);
+            return resettingTarget(cell);
+        });
+        loaded.get(0).warnings().forEach(w -> context.err().println("warning: " + w.oneLine()));
+        context.err().printf("sweep: %d worker count%s × %d pool size%s × %d repeat%s = %d runs%n", workers.size(),
+                workers.size() == 1 ? "" : "s", poolSizes.size(), poolSizes.size() == 1 ? "" : "s", repeat,
+                repeat == 1 ? "" : "s", plan.size());
+        AtomicReference<Run> current = new AtomicReference<>();
+        try (HistoryStore history = HistoryStore.open(home);
+             Interrupts ctrlC = Interrupts.cancelling(() -> {
+                 Run run = current.get();
+                 if (run != null) {
+                     run.cancel();
+                 }
+             }, context.err())) {
+            SweepRunner runner = new SweepRunner(new RunLauncher(new Engine(context.environment()), history), history);
+            SweepRunner.Outcome outcome = runner.run(label, grid, plan, new Progress(context, current),
+                    e -> RunCommand.located(e, loaded.get(0)));
+            if (json) {
+                context.out().println(HistoryCommand.JSON.writeValueAsString(SweepText.json(outcome, grid)));
+            } else {
+                SweepText.print(outcome, grid, context.out());
+            }
+            return exitCode(outcome);
+        }
+    }
+
+    private String cellLabel(int w, int p) {
+        return (label == null ? "" : label + ", ") + w + (w == 1 ? " worker" : " workers") + " × pool " + p;
+    }
+
+    /**
+     * Each cell starts from the same empty target: {@code create} becomes {@code recreate}; {@code append} would
+     * pile every cell's rows onto the last cell's and is refused.
+     */
+    private RunSpec resettingTarget(LoadedConfig cell) throws ConfigException {
+        RunSpec spec = cell.spec();
+        List<TableSpec> tables = new ArrayList<>();
+        for (int i = 0; i < spec.tables().size(); i++) {
+            TableSpec t = spec.tables().get(i);
+            if (t.mode() == TargetMode.APPEND) {
+                throw new ConfigException(cell.located(List.of(Problem.error("", "tables[" + i + "].mode",
+                        "append would add every cell's rows to the last cell's: a sweep needs create, recreate or "
+                                + "truncate"))));
+            }
+            tables.add(t.mode() == TargetMode.CREATE ? new TableSpec(t.source(), t.target(), t.key(),
+                    TargetMode.RECREATE) : t);
+        }
+        return spec.withTables(tables);
+    }
+
+    private static int exitCode(SweepRunner.Outcome outcome) {
+        int worst = ExitCode.OK;
+        for (SweepRunner.Cell cell : outcome.cells()) {
+            if (cell.result() != null) {
+                int code = ExitCode.of(cell.result());
+                if (code == ExitCode.CANCELLED) {
+                    return code;
+                }
+                worst = Math.max(worst, code);
+            }
+        }
+        return worst;
+    }
+
+    /** One line per cell on stderr: which, the ETA from the cells so far, and what it measured. */
+    private static final class Progress implements SweepRunner.Listener {
+        private final CliContext context;
+        private final AtomicReference<Run> current;
+
+        Progress(CliContext context, AtomicReference<Run> current) {
+            this.context = context;
+            this.current = current;
+        }
+
+        @Override
+        public void cellStarting(SweepRunner.Planned cell, int index, int total, Double etaSeconds) {
+            context.err().printf("[%d/%d] %d worker%s × pool %d (%d connections)%s%s%n", index + 1, total,
+                    cell.workers(), cell.workers() == 1 ? "" : "s", cell.poolSize(), cell.connections(),
+                    cell.repeat() > 1 ? ", repeat " + cell.repeat() : "",
+                    etaSeconds == null ? "" : ", sweep ETA " + Units.duration(etaSeconds));
+        }
+
+        @Override
+        public void started(Run run) {
+            current.set(run);
+        }
+
+        @Override
+        public void cellEnded(SweepRunner.Cell cell) {
+            current.set(null);
+            context.err().println("       " + SweepText.outcome(cell));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.poollab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poollab.analysis.Knee;
+import io.poollab.history.HistoryStore;
+import io.poollab.history.RunSummary;
+import io.poollab.testing.Cli;
+import io.poollab.testing.Posts;
+import io.poollab.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code poollab sweep}: a real 2 × 3 grid on the embedded PostgreSQL, recorded under one sweep id. */
+class SweepCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static String source;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void posts() throws Exception {
+        source = Posts.database(20_000);
+    }
+
+    private Path config(String mode) throws Exception {
+        return Files.writeString(dir.resolve(mode + ".yaml"), """
+                source: {jdbcUrl: %s, username: postgres}
+                target: {jdbcUrl: %s, username: postgres}
+                tables: [{source: public.posts, mode: %s}]
+                partitionsPerTable: 4
+                """.formatted(source, TestPostgres.newDatabase("sweep"), mode));
+    }
+
+    @Test
+    void everyCellIsAVerifiedRunOfTheSweepAndTheKneeComesFromTheirRates() throws Exception {
+        Path home = dir.resolve("home");
+
+        Cli.Result sweep = Cli.run(home, Map.of(), "sweep", "--config", config("create").toString(), "--workers",
+                "1,2", "--pool-size", "1,2,4", "--json");
+
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+        JsonNode root = JSON.readTree(sweep.out());
+        long sweepId = root.get("sweepId").asLong();
+        assertThat(root.get("cells")).hasSize(6);
+        List<Knee.Cell> cells = new ArrayList<>();
+        for (JsonNode cell : root.get("cells")) {
+            assertThat(cell.get("status").asText()).isEqualTo("succeeded");
+            assertThat(cell.get("acquireMs").get("p95").isNumber()).isTrue();
+            cells.add(new Knee.Cell(cell.get("workers").asInt(), cell.get("maximumPoolSize").asInt(),
+                    cell.get("connections").asInt(), List.of(cell.get("rowsPerSecond").asDouble())));
+        }
+        // "create" would refuse the second cell's full table: every cell recreated it, and verified.
+        try (HistoryStore history = HistoryStore.open(home)) {
+            List<RunSummary> runs = history.sweepRuns(sweepId);
+            assertThat(runs).hasSize(6).allMatch(r -> r.status().equals("succeeded") && r.rows() == 20_000);
+            assertThat(runs).extracting(RunSummary::sweepId).containsOnly(sweepId);
+            assertThat(runs).extracting(RunSummary::sourcePoolMax).containsExactly(1, 2, 4, 1, 2, 4);
+        }
+        Knee.Result expected = Knee.of(cells, Knee.DEFAULT_TOLERANCE).orElseThrow();
+        JsonNode knee = root.get("knee");
+        assertThat(knee.get("workers").asInt()).isEqualTo(expected.knee().workers());
+        assertThat(knee.get("maximumPoolSize").asInt()).isEqualTo(expected.knee().poolSize());
+        assertThat(knee.get("best").get("rowsPerSecond").asDouble()).isEqualTo(expected.best().mean());
+        // Shared pools of 1, 2 and 4 per side: 2, 4 and 8 connections in all.
+        assertThat(cells).extracting(Knee.Cell::connections).containsExactly(2, 4, 8, 2, 4, 8);
+        assertThat(sweep.err()).contains("[1/6] 1 worker × pool 1 (2 connections)").contains("sweep ETA");
+    }
+
+    @Test
+    void badGridsAndAnAppendingTargetAreRefusedBeforeAnythingRuns() throws Exception {
+        Path home = dir.resolve("home");
+        String append = config("append").toString();
+        String create = config("create").toString();
+
+        Cli.Result appending = Cli.run(home, Map.of(), "sweep", "--config", append, "--workers", "1", "--pool-size", "1");
+        Cli.Result repeat = Cli.run(home, Map.of(), "sweep", "--config", create, "--workers", "1", "--pool-size", "1",
+                "--repeat", "0");
+        Cli.Result zeroWorkers = Cli.run(home, Map.of(), "sweep", "--config", create, "--workers", "2,0",
+                "--pool-size", "1");
+
+        assertThat(appending.exitCode()).isEqualTo(2);
+        assertThat(appending.errLines()).singleElement().asString().startsWith("error: " + append + ":3:")
+                .endsWith("tables[0].mode: append would add every cell's rows to the last cell's: a sweep needs "
+                        + "create, recreate or truncate");
+        assertThat(repeat.exitCode()).isEqualTo(2);
+        assertThat(repeat.errLines()).containsExactly("error: --repeat: 0 is less than 1");
+        assertThat(zeroWorkers.exitCode()).isEqualTo(2);
+        assertThat(zeroWorkers.errLines()).singleElement().asString().contains("workers");
+        assertThat(home.resolve("history.mv.db")).doesNotExist();
+    }
+}
