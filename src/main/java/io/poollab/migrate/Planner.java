@@ -163,7 +163,7 @@ final class Planner {
         }
         return Optional.of(new TablePlan(index, table, info, targetRef, info.columns(), targetNames, key.orElse(null),
                 existing.isPresent(), createColumns, targetPrimaryKey, passThrough, split.ranges(), split.quantiles(),
-                estimate, rowsBefore));
+                estimate, table.mode() == TargetMode.APPEND ? rowsBefore : 0));
     }
 
     /** The key to partition on, or empty for one partition; records a problem when the given key is unusable. */

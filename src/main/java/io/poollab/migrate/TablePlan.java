@@ -18,6 +18,8 @@ import java.util.List;
  * @param targetExists     false when the table is created in {@code create} mode
  * @param createColumns    column definitions for CREATE TABLE (empty when the table exists)
  * @param passThrough      PostgreSQL to PostgreSQL with identical column types: COPY data is never decoded
+ * @param targetRowsBefore the rows the run leaves in the target besides its own: those there before, in append
+ *                         mode; 0 in every other mode, which starts from an empty table
  */
 record TablePlan(int index, TableSpec spec, TableInfo source, TableRef targetRef, List<Column> sourceColumns,
                  List<String> targetColumnNames, Column key, boolean targetExists, List<String> createColumns,

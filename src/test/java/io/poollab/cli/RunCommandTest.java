@@ -76,6 +76,37 @@ class RunCommandTest {
     }
 
     @Test
+    void truncateAndAppendCountTheRowsTheyLeaveInTheTarget() throws Exception {
+        String source = Posts.database(2_000);
+        String target = TestPostgres.newDatabase("modes");
+        // No primary key, so appending the same rows twice is allowed.
+        TestPostgres.execute(target, "CREATE TABLE public.copied (id BIGINT, author_id INTEGER, thread_id BIGINT, "
+                + "created_at TIMESTAMP, updated_at TIMESTAMPTZ, published BOOLEAN, score NUMERIC(10,2), "
+                + "external_id UUID, title VARCHAR(120), body TEXT)");
+        Path home = dir.resolve("home");
+        String config = """
+                source: {jdbcUrl: %s, username: postgres}
+                target: {jdbcUrl: %s, username: postgres}
+                tables: [{source: public.posts, target: public.copied, mode: %s}]
+                verify: counts
+                """;
+        Path truncate = Files.writeString(dir.resolve("truncate.yaml"), config.formatted(source, target, "truncate"));
+        Path append = Files.writeString(dir.resolve("append.yaml"), config.formatted(source, target, "append"));
+
+        Cli.Result first = Cli.run(home, Map.of(), "run", "--config", append.toString());
+        // A full target emptied again: its 2,000 rows before the run are not the run's to subtract.
+        Cli.Result again = Cli.run(home, Map.of(), "run", "--config", truncate.toString());
+        Cli.Result more = Cli.run(home, Map.of(), "run", "--config", append.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("verified (counts)");
+        assertThat(more.exitCode()).as(more.err()).isZero();
+        assertThat(more.out()).contains("verified (counts)");
+        assertThat(TestPostgres.queryLong(target, "SELECT count(*) FROM public.copied")).isEqualTo(4_000);
+    }
+
+    @Test
     void checkValidatesWithoutWriting() throws Exception {
         String source = Posts.database(1_000);
         String target = TestPostgres.newDatabase("check");
