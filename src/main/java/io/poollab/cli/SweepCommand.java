@@ -1,5 +1,7 @@
 package io.poollab.cli;
 
+import io.poollab.analysis.Advisor;
+import io.poollab.analysis.SweepAnalysis;
 import io.poollab.config.ConfigException;
 import io.poollab.config.LoadedConfig;
 import io.poollab.config.Overrides;
@@ -19,6 +21,7 @@ import io.poollab.text.Units;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -54,6 +57,15 @@ final class SweepCommand implements Callable<Integer> {
             description = "The knee: the fewest connections within this much of the best rows/s (default 5)")
     double tolerancePercent;
 
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "N",
+            description = "App instances that will each open these pools, for the fleet budget (default 1)")
+    int instances;
+
+    @Option(names = "--reserved", defaultValue = "3", paramLabel = "N",
+            description = "Server connections reserved for others, for the fleet budget (default 3, PostgreSQL's "
+                    + "superuser_reserved_connections)")
+    int reserved;
+
     @Option(names = "--label", paramLabel = "TEXT", description = "A label for the sweep and its runs")
     String label;
 
@@ -70,6 +82,13 @@ final class SweepCommand implements Callable<Integer> {
             throw new ConfigException(Problem.error("", "--tolerance", tolerancePercent + " is not a percent from 0 to"
                     + " under 100"));
         }
+        if (instances < 1) {
+            throw new ConfigException(Problem.error("", "--instances", instances + " is less than 1"));
+        }
+        if (reserved < 0) {
+            throw new ConfigException(Problem.error("", "--reserved", reserved + " is negative"));
+        }
+        Advisor.Fleet fleet = new Advisor.Fleet(instances, reserved, 1);
         Path home = PoolLabHome.ensure(context.home());
         SweepRunner.Grid grid = new SweepRunner.Grid(List.copyOf(workers), List.copyOf(poolSizes), repeat,
                 tolerancePercent / 100);
@@ -93,12 +112,18 @@ final class SweepCommand implements Callable<Integer> {
                  }
              }, context.err())) {
             SweepRunner runner = new SweepRunner(new RunLauncher(new Engine(context.environment()), history), history);
+            context.err().println(runner.estimate(plan).map(e -> String.format(Locale.ROOT,
+                    "sweep: estimate %s (%d runs × %s, the mean of %d earlier run%s of these tables)",
+                    Units.duration(e.totalSeconds()), plan.size(), Units.duration(e.secondsPerCell()), e.basedOn(),
+                    e.basedOn() == 1 ? "" : "s")).orElse("sweep: no estimate yet (no earlier run of these tables in "
+                    + "the history); the ETA follows the first cell"));
             SweepRunner.Outcome outcome = runner.run(label, grid, plan, new Progress(context, current),
                     e -> RunCommand.located(e, loaded.get(0)));
+            SweepAnalysis analysis = SweepAnalysis.load(history, outcome.sweepId(), fleet).orElseThrow();
             if (json) {
-                context.out().println(HistoryCommand.JSON.writeValueAsString(SweepText.json(outcome, grid)));
+                context.out().println(HistoryCommand.JSON.writeValueAsString(SweepText.json(analysis)));
             } else {
-                SweepText.print(outcome, grid, context.out());
+                SweepText.print(analysis, context.out());
             }
             return exitCode(outcome);
         }
@@ -168,7 +193,9 @@ final class SweepCommand implements Callable<Integer> {
         @Override
         public void cellEnded(SweepRunner.Cell cell) {
             current.set(null);
-            context.err().println("       " + SweepText.outcome(cell));
+            context.err().println("       " + SweepText.outcome(cell) + (cell.result() == null ? ""
+                    : String.format(Locale.ROOT, "; %.2f s besides the copy and verification",
+                    cell.overheadSeconds())));
         }
     }
 }

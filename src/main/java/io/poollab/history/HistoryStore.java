@@ -31,7 +31,7 @@ public final class HistoryStore implements AutoCloseable {
 
     static final String FILE_NAME = "history";
     /** The newest migration in {@code db/history}; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
     private static final long OPEN_RETRY_NANOS = 10_000_000_000L;
 
     private final Path file;
@@ -114,9 +114,36 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Records a new sweep's grid and returns its id; its cells are then created with {@link #createRun}. */
     public long createSweep(String label, List<Integer> workers, List<Integer> poolSizes, int repeat,
-                            double tolerance) throws ConfigException {
+                            double tolerance, String poolMode) throws ConfigException {
         return inTransaction(connection -> Runs.createSweep(connection, label, workers, poolSizes, repeat, tolerance,
-                Instant.now()));
+                poolMode, Instant.now()));
+    }
+
+    /** Marks a sweep ended, with why it stopped before its last cell (null: it ran every cell). */
+    public void endSweep(long sweepId, String stopReason) throws ConfigException {
+        inTransaction(connection -> {
+            Runs.endSweep(connection, sweepId, stopReason, Instant.now());
+            return null;
+        });
+    }
+
+    public Optional<SweepRecord> sweep(long sweepId) throws ConfigException {
+        return read(connection -> RunQueries.sweep(connection, sweepId));
+    }
+
+    /** The newest {@code limit} sweeps, newest first. */
+    public List<SweepRecord> sweeps(int limit) throws ConfigException {
+        return read(connection -> RunQueries.sweeps(connection, limit));
+    }
+
+    /**
+     * Wall times in seconds (start to end, verification included) of the newest {@code limit} succeeded runs that
+     * copied the same tables from the same source as {@code spec}: what a sweep's estimate rests on before its first
+     * cell.
+     */
+    public List<Double> similarRunSeconds(RunSpec spec, int limit) throws ConfigException {
+        return read(connection -> RunQueries.similarRunSeconds(connection, Runs.redactedSource(spec),
+                Runs.tableList(spec), limit));
     }
 
     /** The runs of sweep {@code sweepId}, oldest first. */

@@ -12,14 +12,19 @@ public record RunDetail(RunSummary summary, Instant endedAt, String host, long p
                         Map<String, Pool> pools, List<Table> tables, List<Event> events,
                         Map<String, Environment> environment) {
 
-    /** One side's effective settings and what its pool did. Measured values are null until the run ended. */
+    /**
+     * One side's effective settings and what its pool did. Measured values are null until the run ended; the
+     * connect times are also null for runs recorded before history schema 4.
+     *
+     * @param creationMeanMs mean physical connect time (the driver's connect, not a borrow)
+     */
     public record Pool(int maximumPoolSize, int minimumIdle, long connectionTimeoutMs, long idleTimeoutMs,
                        long maxLifetimeMs, long keepaliveTimeMs, long validationTimeoutMs,
                        long leakDetectionThresholdMs, Integer peakActive, Integer peakPending, Integer peakTotal,
                        Double peakUtilization, Long created, Long borrows, Long timeouts, Long errors,
                        Double acquireP50Ms, Double acquireP95Ms, Double acquireP99Ms, Double acquireMaxMs,
                        Double acquireMeanMs, Double usageP50Ms, Double usageP95Ms, Double usageMeanMs,
-                       Integer peakDbSessions) {
+                       Integer peakDbSessions, Double creationMeanMs, Double creationP95Ms) {
     }
 
     public record Table(int index, String source, String target, String key, String transfer, int partitions,

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,64 @@ final class RunQueries {
         return runs;
     }
 
+    static List<Double> similarRunSeconds(Connection connection, String sourceUrl, String tableList, int limit)
+            throws SQLException {
+        List<Double> seconds = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT DATEDIFF('MILLISECOND', started_at, ended_at) FROM run
+                WHERE status = 'succeeded' AND ended_at IS NOT NULL AND source_url = ? AND table_list = ?
+                ORDER BY id DESC LIMIT ?""")) {
+            query.setString(1, sourceUrl);
+            query.setString(2, tableList);
+            query.setInt(3, limit);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    seconds.add(rs.getLong(1) / 1000.0);
+                }
+            }
+        }
+        return seconds;
+    }
+
+    private static final String SWEEP = """
+            SELECT id, label, started_at, ended_at, workers_list, pool_sizes, repeat_count, tolerance, pool_mode,
+                   stop_reason
+            FROM sweep
+            """;
+
+    static Optional<SweepRecord> sweep(Connection connection, long sweepId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(SWEEP + "WHERE id = ?")) {
+            query.setLong(1, sweepId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(sweep(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    static List<SweepRecord> sweeps(Connection connection, int limit) throws SQLException {
+        List<SweepRecord> sweeps = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(SWEEP + "ORDER BY id DESC LIMIT ?")) {
+            query.setInt(1, limit);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    sweeps.add(sweep(rs));
+                }
+            }
+        }
+        return sweeps;
+    }
+
+    private static SweepRecord sweep(ResultSet rs) throws SQLException {
+        return new SweepRecord(rs.getLong(1), rs.getString(2), instant(rs, 3), instant(rs, 4),
+                integers(rs.getString(5)), integers(rs.getString(6)), rs.getInt(7), rs.getDouble(8), rs.getString(9),
+                rs.getString(10));
+    }
+
+    private static List<Integer> integers(String commaSeparated) {
+        return commaSeparated.isBlank() ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(Integer::valueOf).toList();
+    }
+
     static Optional<RunSummary> summary(Connection connection, long runId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(SUMMARY + "WHERE r.id = ?")) {
             query.setLong(1, runId);
@@ -116,7 +175,7 @@ final class RunQueries {
                        max_lifetime_ms, keepalive_time_ms, validation_timeout_ms, leak_detection_threshold_ms,
                        peak_active, peak_pending, peak_total, peak_utilization, created, borrows, timeouts, errors,
                        acquire_p50_ms, acquire_p95_ms, acquire_p99_ms, acquire_max_ms, acquire_mean_ms,
-                       usage_p50_ms, usage_p95_ms, usage_mean_ms, peak_db_sessions
+                       usage_p50_ms, usage_p95_ms, usage_mean_ms, peak_db_sessions, creation_mean_ms, creation_p95_ms
                 FROM run_pool WHERE run_id = ? ORDER BY side""")) {
             query.setLong(1, runId);
             try (ResultSet rs = query.executeQuery()) {
@@ -128,7 +187,8 @@ final class RunQueries {
                             (Long) rs.getObject(16), (Long) rs.getObject(17), (Double) rs.getObject(18),
                             (Double) rs.getObject(19), (Double) rs.getObject(20), (Double) rs.getObject(21),
                             (Double) rs.getObject(22), (Double) rs.getObject(23), (Double) rs.getObject(24),
-                            (Double) rs.getObject(25), (Integer) rs.getObject(26)));
+                            (Double) rs.getObject(25), (Integer) rs.getObject(26), (Double) rs.getObject(27),
+                            (Double) rs.getObject(28)));
                 }
             }
         }

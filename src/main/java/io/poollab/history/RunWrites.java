@@ -133,7 +133,7 @@ final class RunWrites {
                        peak_total = ?, peak_utilization = ?, created = ?, borrows = ?, timeouts = ?, errors = ?,
                        acquire_p50_ms = ?, acquire_p95_ms = ?, acquire_p99_ms = ?, acquire_max_ms = ?,
                        acquire_mean_ms = ?, usage_p50_ms = ?, usage_p95_ms = ?, usage_mean_ms = ?,
-                       peak_db_sessions = ?
+                       peak_db_sessions = ?, creation_mean_ms = ?, creation_p95_ms = ?
                 WHERE run_id = ? AND side = ?""")) {
             LatencyStats acquire = pool.acquire();
             LatencyStats usage = pool.usage();
@@ -157,6 +157,8 @@ final class RunWrites {
             update.setDouble(++i, usage.p95Ms());
             update.setDouble(++i, usage.meanMs());
             update.setObject(++i, pool.peakDbSessions() < 0 ? null : pool.peakDbSessions(), Types.INTEGER);
+            update.setDouble(++i, pool.creation().meanMs());
+            update.setDouble(++i, pool.creation().p95Ms());
             update.setLong(++i, runId);
             update.setString(++i, side.id());
             update.executeUpdate();

@@ -27,22 +27,42 @@ final class Runs {
     }
 
     static long createSweep(Connection connection, String label, List<Integer> workers, List<Integer> poolSizes,
-                            int repeat, double tolerance, Instant now) throws SQLException {
+                            int repeat, double tolerance, String poolMode, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO sweep (label, started_at, workers_list, pool_sizes, repeat_count, tolerance)
-                VALUES (?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                INSERT INTO sweep (label, started_at, workers_list, pool_sizes, repeat_count, tolerance, pool_mode)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, label);
             insert.setObject(2, utc(now));
             insert.setString(3, join(workers));
             insert.setString(4, join(poolSizes));
             insert.setInt(5, repeat);
             insert.setDouble(6, tolerance);
+            insert.setString(7, poolMode);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
         }
+    }
+
+    static void endSweep(Connection connection, long sweepId, String stopReason, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE sweep SET ended_at = ?, stop_reason = ? WHERE id = ?")) {
+            update.setObject(1, utc(now));
+            update.setString(2, stopReason);
+            update.setLong(3, sweepId);
+            update.executeUpdate();
+        }
+    }
+
+    static String redactedSource(RunSpec spec) {
+        return Connections.redactUrl(spec.source().jdbcUrl());
+    }
+
+    /** The source tables, as RUN.TABLE_LIST holds them. */
+    static String tableList(RunSpec spec) {
+        return truncate(String.join(", ", spec.tables().stream().map(t -> t.source()).toList()), 4000);
     }
 
     private static String join(List<Integer> values) {
@@ -66,7 +86,7 @@ final class Runs {
             insert.setString(++i, PoolLabVersion.get());
             insert.setString(++i, spec.configText());
             insert.setString(++i, sha256(spec.configText()));
-            insert.setString(++i, Connections.redactUrl(spec.source().jdbcUrl()));
+            insert.setString(++i, redactedSource(spec));
             insert.setString(++i, Connections.redactUrl(spec.target().jdbcUrl()));
             insert.setInt(++i, spec.workers());
             insert.setString(++i, spec.poolMode().id());
@@ -75,8 +95,7 @@ final class Runs {
             insert.setString(++i, spec.verify().id());
             insert.setInt(++i, spec.sampleIntervalMs());
             insert.setObject(++i, resumedFrom);
-            insert.setString(++i, truncate(String.join(", ", spec.tables().stream().map(t -> t.source()).toList()),
-                    4000));
+            insert.setString(++i, tableList(spec));
             insert.setObject(++i, sweepId);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {

@@ -1,6 +1,6 @@
 package io.poollab.runner;
 
-import io.poollab.analysis.Knee;
+import io.poollab.analysis.PoolFootprint;
 import io.poollab.config.ConfigException;
 import io.poollab.config.RunSpec;
 import io.poollab.config.Side;
@@ -10,9 +10,7 @@ import io.poollab.migrate.RunListener;
 import io.poollab.migrate.RunResult;
 import io.poollab.migrate.RunStatus;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -56,21 +54,36 @@ public final class SweepRunner {
 
         /** The connections these settings allow, both sides together. */
         public int connections() {
-            int oneSet = spec.pool(Side.SOURCE).maximumPoolSize() + spec.pool(Side.TARGET).maximumPoolSize();
-            return switch (spec.poolMode()) {
-                case SHARED -> oneSet;
-                case PER_WORKER -> spec.workers() * oneSet;
-                // A new connection per borrow: at most one per side per worker at a time.
-                case UNPOOLED -> 2 * spec.workers();
-            };
+            return PoolFootprint.connections(spec.poolMode(), spec.workers(),
+                    spec.pool(Side.SOURCE).maximumPoolSize(), spec.pool(Side.TARGET).maximumPoolSize());
         }
     }
 
-    /** A cell as it ended: its result, or why it was skipped. */
-    public record Cell(Planned planned, RunResult result, String skipped) {
+    /**
+     * A cell as it ended: its result, or why it was skipped.
+     *
+     * @param wallSeconds     from launching the cell to its result (0 when skipped)
+     * @param overheadSeconds the wall time that was neither the copy nor the verification: planning, resetting the
+     *                        target, opening and warming the pools, recording, closing
+     */
+    public record Cell(Planned planned, RunResult result, String skipped, double wallSeconds,
+                       double overheadSeconds) {
+
+        static Cell skipped(Planned planned, String why) {
+            return new Cell(planned, null, why, 0, 0);
+        }
     }
 
-    public record Outcome(long sweepId, List<Cell> cells, Optional<Knee.Result> knee) {
+    /**
+     * The sweep's expected length before it starts, from earlier runs of the same tables from the same source.
+     *
+     * @param basedOn how many earlier runs the per-cell figure averages
+     */
+    public record Estimate(double secondsPerCell, double totalSeconds, int basedOn) {
+    }
+
+    /** The cells as they ran; the knee and the advice are read back from the history by {@code SweepAnalysis}. */
+    public record Outcome(long sweepId, List<Cell> cells, String stopReason) {
     }
 
     private final RunLauncher launcher;
@@ -95,17 +108,28 @@ public final class SweepRunner {
         return cells;
     }
 
+    /** Empty when the history has no earlier succeeded run of the same tables from the same source. */
+    public Optional<Estimate> estimate(List<Planned> plan) throws ConfigException {
+        List<Double> earlier = history.similarRunSeconds(plan.get(0).spec(), 5);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        double perCell = earlier.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return Optional.of(new Estimate(perCell, perCell * plan.size(), earlier.size()));
+    }
+
     public Outcome run(String label, Grid grid, List<Planned> plan, Listener listener,
                        UnaryOperator<ConfigException> explain)
             throws ConfigException, RunStartException, InterruptedException {
-        long sweepId = history.createSweep(label, grid.workers(), grid.poolSizes(), grid.repeat(), grid.tolerance());
+        long sweepId = history.createSweep(label, grid.workers(), grid.poolSizes(), grid.repeat(), grid.tolerance(),
+                plan.get(0).spec().poolMode().id());
         List<Cell> cells = new ArrayList<>();
         String stop = null;
         double secondsSoFar = 0;
         for (int i = 0; i < plan.size(); i++) {
             Planned planned = plan.get(i);
             if (stop != null) {
-                Cell skipped = new Cell(planned, null, stop);
+                Cell skipped = Cell.skipped(planned, stop);
                 cells.add(skipped);
                 listener.cellEnded(skipped);
                 continue;
@@ -116,13 +140,16 @@ public final class SweepRunner {
             LaunchedRun launched = launcher.startInSweep(planned.spec(), sweepId, listener.runListeners(), explain);
             listener.started(launched.run());
             RunResult result = launched.await().result();
-            secondsSoFar += (System.nanoTime() - start) / 1e9;
-            Cell cell = new Cell(planned, result, null);
+            double wall = (System.nanoTime() - start) / 1e9;
+            secondsSoFar += wall;
+            Cell cell = new Cell(planned, result, null, wall,
+                    Math.max(0, wall - result.seconds() - result.verifySeconds()));
             cells.add(cell);
             listener.cellEnded(cell);
             stop = stopReason(planned, result);
         }
-        return new Outcome(sweepId, cells, Knee.of(kneeCells(cells), grid.tolerance()));
+        history.endSweep(sweepId, stop);
+        return new Outcome(sweepId, cells, stop);
     }
 
     /** Why the cells after this one are not worth running, or null. */
@@ -139,22 +166,5 @@ public final class SweepRunner {
                     + " and " + errors + " connection error" + (errors == 1 ? "" : "s");
         }
         return null;
-    }
-
-    /** The repeats of each grid position together, with the rates of those that succeeded. */
-    static List<Knee.Cell> kneeCells(List<Cell> cells) {
-        Map<String, List<Cell>> byPosition = new LinkedHashMap<>();
-        cells.forEach(c -> byPosition.computeIfAbsent(c.planned().workers() + "×" + c.planned().poolSize(),
-                k -> new ArrayList<>()).add(c));
-        List<Knee.Cell> knee = new ArrayList<>();
-        for (List<Cell> repeats : byPosition.values()) {
-            Planned first = repeats.get(0).planned();
-            List<Double> rates = repeats.stream()
-                    .filter(c -> c.result() != null && c.result().status() == RunStatus.SUCCEEDED
-                            && c.result().seconds() > 0)
-                    .map(c -> c.result().rows() / c.result().seconds()).toList();
-            knee.add(new Knee.Cell(first.workers(), first.poolSize(), first.connections(), rates));
-        }
-        return knee;
     }
 }

@@ -74,7 +74,46 @@ class SweepCommandTest {
         assertThat(knee.get("best").get("rowsPerSecond").asDouble()).isEqualTo(expected.best().mean());
         // Shared pools of 1, 2 and 4 per side: 2, 4 and 8 connections in all.
         assertThat(cells).extracting(Knee.Cell::connections).containsExactly(2, 4, 8, 2, 4, 8);
-        assertThat(sweep.err()).contains("[1/6] 1 worker × pool 1 (2 connections)").contains("sweep ETA");
+        assertThat(sweep.err()).contains("[1/6] 1 worker × pool 1 (2 connections)").contains("sweep ETA")
+                .contains("sweep: no estimate yet (no earlier run of these tables in the history)")
+                .contains(" s besides the copy and verification");
+
+        // The recommendation: the knee's workers and size, and a reason with numbers for every value.
+        JsonNode advice = root.get("recommendation");
+        assertThat(advice.get("workers").asInt()).isEqualTo(expected.knee().workers());
+        assertThat(advice.get("maximumPoolSize").asInt()).isEqualTo(expected.knee().poolSize());
+        assertThat(advice.get("minimumIdle").asInt()).isEqualTo(expected.knee().poolSize());
+        assertThat(advice.get("connectionTimeout").asLong()).isGreaterThanOrEqualTo(1_000);
+        List<String> reasoned = new ArrayList<>();
+        advice.get("reasons").forEach(r -> {
+            assertThat(r.get("because").asText()).isNotBlank();
+            assertThat(r.get("numbers").size()).as(r.toString()).isPositive();
+            reasoned.add(r.get("setting").asText());
+        });
+        assertThat(reasoned).contains("workers", "poolMode", "maximumPoolSize", "minimumIdle", "connectionTimeout",
+                "idleTimeout", "maxLifetime", "keepaliveTime", "fleetBudget");
+        assertThat(advice.get("rulesOfThumb")).hasSize(3);
+        assertThat(advice.get("basedOnRunId").asLong()).isIn(
+                (Object[]) root.findValues("runId").stream().map(JsonNode::asLong).toArray(Long[]::new));
+    }
+
+    @Test
+    void theSecondSweepOfTheSameTablesIsEstimatedAndTheTextShowsTheKneeAndTheReasons() throws Exception {
+        Path home = dir.resolve("home");
+        String create = config("create").toString();
+        Cli.run(home, Map.of(), "sweep", "--config", create, "--workers", "1", "--pool-size", "1");
+
+        Cli.Result second = Cli.run(home, Map.of(), "sweep", "--config", create, "--workers", "1,2", "--pool-size",
+                "1,2");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).containsPattern("sweep: estimate \\d+:\\d\\d \\(4 runs × \\d+:\\d\\d, the "
+                + "mean of 1 earlier run of these tables\\)");
+        assertThat(second.out()).contains("sweep 2: 4 of 4 runs, shared pools, knee tolerance 5.0%")
+                .contains("  ← knee").containsPattern("(?m)^knee: \\d workers? × pool \\d")
+                .contains("recommendation (from the measurements of run ")
+                .containsPattern("(?m)^  target maximumPoolSize +\\d  ")
+                .contains("Little's law: ").contains("rules of thumb (for comparison; not measured):");
     }
 
     @Test
