@@ -1,5 +1,6 @@
 package io.poollab.report;
 
+import io.poollab.config.PoolSettings;
 import io.poollab.history.RunDetail;
 import java.util.Locale;
 
@@ -28,11 +29,23 @@ public final class ConfigSnippets {
         if (pool == null) {
             throw new IllegalArgumentException("run " + run.summary().id() + " has no " + side + " pool");
         }
-        String url = side.equals("source") ? run.sourceUrl() : run.targetUrl();
-        String user = username == null ? "${DB_USER}" : username;
         String origin = "PoolLab run " + run.summary().id() + ", " + side + " pool"
                 + (run.summary().rowsPerSecond() == null ? "" : String.format(Locale.ROOT, ": %.0f rows/s",
                 run.summary().rowsPerSecond()));
+        return of(run, side, username, new PoolSettings(pool.maximumPoolSize(), pool.minimumIdle(),
+                pool.connectionTimeoutMs(), pool.idleTimeoutMs(), pool.maxLifetimeMs(), pool.keepaliveTimeMs(),
+                pool.validationTimeoutMs(), pool.leakDetectionThresholdMs()), origin);
+    }
+
+    /** The advisor's settings for {@code side}, on the connection of the run they were measured on. */
+    public static Snippets recommended(RunDetail run, String side, String username, PoolSettings settings) {
+        return of(run, side, username, settings, "PoolLab recommendation from run " + run.summary().id() + ", "
+                + side + " pool");
+    }
+
+    private static Snippets of(RunDetail run, String side, String username, PoolSettings pool, String origin) {
+        String url = side.equals("source") ? run.sourceUrl() : run.targetUrl();
+        String user = username == null ? "${DB_USER}" : username;
         return new Snippets(properties(origin, url, user, pool), spring(origin, url, user, pool),
                 java(origin, url, user, pool));
     }
@@ -50,7 +63,7 @@ public final class ConfigSnippets {
         }
     }
 
-    private static java.util.List<Setting> settings(RunDetail.Pool p) {
+    private static java.util.List<Setting> settings(PoolSettings p) {
         return java.util.List.of(new Setting("maximumPoolSize", p.maximumPoolSize(), false),
                 new Setting("minimumIdle", p.minimumIdle(), false),
                 new Setting("connectionTimeout", p.connectionTimeoutMs(), true),
@@ -61,7 +74,7 @@ public final class ConfigSnippets {
                 new Setting("leakDetectionThreshold", p.leakDetectionThresholdMs(), true));
     }
 
-    private static String properties(String origin, String url, String user, RunDetail.Pool p) {
+    private static String properties(String origin, String url, String user, PoolSettings p) {
         StringBuilder out = new StringBuilder("# " + origin + "\n")
                 .append("jdbcUrl=").append(escapeProperty(url)).append('\n')
                 .append("username=").append(escapeProperty(user)).append('\n')
@@ -71,7 +84,7 @@ public final class ConfigSnippets {
         return out.toString();
     }
 
-    private static String spring(String origin, String url, String user, RunDetail.Pool p) {
+    private static String spring(String origin, String url, String user, PoolSettings p) {
         StringBuilder out = new StringBuilder("# " + origin + "\n")
                 .append("spring:\n  datasource:\n")
                 .append("    url: ").append(yamlString(url)).append('\n')
@@ -82,7 +95,7 @@ public final class ConfigSnippets {
         return out.toString();
     }
 
-    private static String java(String origin, String url, String user, RunDetail.Pool p) {
+    private static String java(String origin, String url, String user, PoolSettings p) {
         StringBuilder out = new StringBuilder("// " + origin + "\n")
                 .append("HikariConfig config = new HikariConfig();\n")
                 .append("config.setJdbcUrl(").append(javaString(url)).append(");\n")

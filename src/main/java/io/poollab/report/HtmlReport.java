@@ -1,8 +1,10 @@
 package io.poollab.report;
 
+import io.poollab.analysis.Advisor;
 import io.poollab.analysis.Compare;
 import io.poollab.analysis.Comparison;
 import io.poollab.analysis.Metric;
+import io.poollab.config.PoolSettings;
 import io.poollab.history.RunDetail;
 import io.poollab.text.Units;
 import java.io.IOException;
@@ -86,10 +88,44 @@ final class HtmlReport {
 
     private void recommendation() {
         section("recommendation", "Recommendation");
-        out.append("<p class=\"note\">From pool health: utilization, waiting, timeouts and errors of the runs"
-                + " below.</p>\n");
         list(null, content.recommendation());
+        content.advice().ifPresent(this::advice);
         out.append("</section>\n");
+    }
+
+    /** The advisor's settings, each with its reasoning in numbers, then the rules of thumb beside. */
+    private void advice(Advisor.Advice advice) {
+        out.append("<p class=\"note\">").append(advice.sweepId() == null
+                ? "The advisor's settings, from the measurements of run " + advice.basedOnRun() + "."
+                : "The advisor's settings, from sweep " + advice.sweepId() + " and the measurements of its knee run, "
+                + advice.basedOnRun() + ".").append("</p>\n");
+        out.append("<div class=\"scroll\"><table class=\"advice\">\n<thead><tr><th>setting</th><th>value</th>"
+                + "<th>because</th></tr></thead>\n<tbody>\n");
+        for (Advisor.Reason r : advice.reasons()) {
+            out.append("<tr><td>").append(esc((r.side() == null ? "" : r.side() + " ") + r.setting()))
+                    .append("</td><td class=\"num\">").append(esc(value(advice, r))).append("</td><td>")
+                    .append(esc(r.because())).append("</td></tr>\n");
+        }
+        out.append("</tbody></table></div>\n");
+        advice.warnings().forEach(w -> out.append("<p class=\"warning-line\">").append(esc(w)).append("</p>\n"));
+        out.append("<p class=\"note\">Rules of thumb, for comparison only (not measured):</p>\n");
+        list(null, advice.rulesOfThumb().stream().map(r -> r.because().replaceFirst("^rule of thumb: ", ""))
+                .toList());
+    }
+
+    private static String value(Advisor.Advice advice, Advisor.Reason r) {
+        PoolSettings p = advice.pools().get(r.side() == null ? "target" : r.side());
+        return switch (r.setting()) {
+            case "workers" -> Integer.toString(advice.workers());
+            case "poolMode" -> advice.poolMode();
+            case "maximumPoolSize" -> Integer.toString(p.maximumPoolSize());
+            case "minimumIdle" -> Integer.toString(p.minimumIdle());
+            case "connectionTimeout" -> Units.count(p.connectionTimeoutMs()) + " ms";
+            case "idleTimeout" -> Units.count(p.idleTimeoutMs()) + " ms";
+            case "maxLifetime" -> Units.count(p.maxLifetimeMs()) + " ms";
+            case "keepaliveTime" -> Units.count(p.keepaliveTimeMs()) + " ms";
+            default -> "";
+        };
     }
 
     private void results() {
@@ -161,6 +197,18 @@ final class HtmlReport {
     }
 
     private void snippets() {
+        if (!content.recommendedSnippets().isEmpty()) {
+            section("recommended-snippets", "Config for the recommended settings");
+            out.append("<p class=\"note\">The advisor's settings above, ready to paste. The password is a "
+                    + "placeholder: take it from your secret store.</p>\n");
+            content.recommendedSnippets().forEach((side, s) -> {
+                out.append("<h3>").append(side).append(" pool</h3>\n");
+                snippet("hikari.properties", s.properties());
+                snippet("Spring Boot application.yml", s.springYaml());
+                snippet("Java HikariConfig", s.java());
+            });
+            out.append("</section>\n");
+        }
         section("snippets", "Config for the winning settings");
         if (content.winner().isEmpty()) {
             out.append("<p>No run succeeded: there are no measured settings to paste.</p>\n</section>\n");

@@ -3,8 +3,10 @@ package io.poollab.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.poollab.analysis.Advisor;
 import io.poollab.analysis.Compare;
 import io.poollab.analysis.Comparison;
+import io.poollab.analysis.SweepAnalysis;
 import io.poollab.config.ConfigException;
 import io.poollab.config.PoolLabVersion;
 import io.poollab.config.Problem;
@@ -28,11 +30,15 @@ import java.util.Optional;
  * @param comparison null for a report of one run
  * @param winner     the succeeded run with the highest rows/s; empty when no run succeeded
  * @param snippets   the winner's pools as pasteable config, by side
+ * @param advice     the advisor's settings: from the winner's sweep when it was a sweep's cell, else from the
+ *                   winner alone; empty when no run succeeded
+ * @param recommendedSnippets the advice as pasteable config, by side
  */
 public record ReportContent(String title, Instant generatedAt, String poollabVersion, List<RunDetail> runs,
                             Map<Long, List<RunSample>> samples, Comparison comparison, Optional<RunDetail> winner,
                             List<Findings.Finding> findings, List<String> recommendation,
-                            Map<String, ConfigSnippets.Snippets> snippets) {
+                            Map<String, ConfigSnippets.Snippets> snippets, Optional<Advisor.Advice> advice,
+                            Map<String, ConfigSnippets.Snippets> recommendedSnippets) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -55,21 +61,49 @@ public record ReportContent(String title, Instant generatedAt, String poollabVer
             runs.add(run);
             samples.put(id, history.samples(id));
         }
-        return of(runs, samples, title, now);
+        Optional<RunDetail> winner = winner(runs);
+        Optional<Advisor.Advice> advice = Optional.empty();
+        if (winner.isPresent()) {
+            Long sweepId = winner.get().summary().sweepId();
+            advice = sweepId == null ? Optional.empty()
+                    : SweepAnalysis.load(history, sweepId, Advisor.Fleet.SINGLE).flatMap(SweepAnalysis::advice);
+            if (advice.isEmpty()) {
+                advice = Optional.of(Advisor.forRun(winner.get(), samples.get(winner.get().summary().id()),
+                        Advisor.Fleet.SINGLE));
+            }
+        }
+        return of(runs, samples, title, now, advice);
     }
 
-    static ReportContent of(List<RunDetail> runs, Map<Long, List<RunSample>> samples, String title, Instant now)
-            throws ConfigException {
-        Comparison comparison = runs.size() >= 2 ? Compare.of(runs) : null;
-        Optional<RunDetail> winner = runs.stream()
+    private static Optional<RunDetail> winner(List<RunDetail> runs) {
+        return runs.stream()
                 .filter(r -> r.summary().status().equals("succeeded") && r.summary().rowsPerSecond() != null)
                 .max(Comparator.comparingDouble(r -> r.summary().rowsPerSecond()));
+    }
+
+    static ReportContent of(List<RunDetail> runs, Map<Long, List<RunSample>> samples, String title, Instant now,
+                            Optional<Advisor.Advice> advice) throws ConfigException {
+        Comparison comparison = runs.size() >= 2 ? Compare.of(runs) : null;
+        Optional<RunDetail> winner = winner(runs);
         Map<String, ConfigSnippets.Snippets> snippets = new LinkedHashMap<>();
         winner.ifPresent(w -> w.pools().keySet().forEach(side ->
                 snippets.put(side, ConfigSnippets.of(w, side, username(w, side)))));
         String heading = title == null || title.isBlank() ? defaultTitle(runs) : title.strip();
         return new ReportContent(heading, now, PoolLabVersion.get(), List.copyOf(runs), samples, comparison, winner,
-                Findings.of(runs), Findings.recommendation(runs, winner, comparison), snippets);
+                Findings.of(runs), Findings.recommendation(runs, winner, comparison), snippets, advice,
+                recommended(winner, advice));
+    }
+
+    /** The advice as config, on the connections of the run whose pools it was measured on. */
+    private static Map<String, ConfigSnippets.Snippets> recommended(Optional<RunDetail> winner,
+                                                                    Optional<Advisor.Advice> advice) {
+        Map<String, ConfigSnippets.Snippets> snippets = new LinkedHashMap<>();
+        if (winner.isPresent() && advice.isPresent()) {
+            RunDetail w = winner.get();
+            advice.get().pools().forEach((side, settings) ->
+                    snippets.put(side, ConfigSnippets.recommended(w, side, username(w, side), settings)));
+        }
+        return snippets;
     }
 
     /** The run ids, in the order given. */

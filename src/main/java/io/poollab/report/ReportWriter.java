@@ -45,6 +45,11 @@ public final class ReportWriter {
             jobs.add(new Job("summary.csv", text(w -> SummaryCsv.write(content.runs(), w))));
             jobs.add(new Job("samples.csv", text(w -> SamplesCsv.writeRuns(content.samples(), w))));
         }
+        content.recommendedSnippets().forEach((side, s) -> {
+            jobs.add(new Job("snippets/recommended-" + side + "-hikari.properties", text(w -> w.write(s.properties()))));
+            jobs.add(new Job("snippets/recommended-" + side + "-application.yml", text(w -> w.write(s.springYaml()))));
+            jobs.add(new Job("snippets/recommended-" + side + "-HikariConfig.java", text(w -> w.write(s.java()))));
+        });
         content.snippets().forEach((side, s) -> {
             jobs.add(new Job("snippets/" + side + "-hikari.properties", text(w -> w.write(s.properties()))));
             jobs.add(new Job("snippets/" + side + "-application.yml", text(w -> w.write(s.springYaml()))));

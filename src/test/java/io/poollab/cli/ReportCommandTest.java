@@ -110,6 +110,20 @@ class ReportCommandTest {
             assertThat(yaml.at("/spring/datasource/hikari/maximum-pool-size").asInt())
                     .isEqualTo(config.getMaximumPoolSize());
         }
+        // The advisor's recommendation, with its reasons, and its settings as config that HikariCP reads.
+        assertThat(htmlText).contains("<table class=\"advice\">").contains("Little&#39;s law: ")
+                .contains("Rules of thumb, for comparison only");
+        assertThat(pdf).contains("Config for the recommended settings").contains("Little's law: ");
+        Properties recommended = new Properties();
+        try (Reader in = Files.newBufferedReader(out.resolve("snippets/recommended-target-hikari.properties"))) {
+            recommended.load(in);
+        }
+        HikariConfig advised = new HikariConfig(recommended);
+        assertThat(advised.getMinimumIdle()).isEqualTo(advised.getMaximumPoolSize());
+        assertThat(advised.getUsername()).isEqualTo(role);
+        assertThat(Files.readString(out.resolve("snippets/recommended-target-hikari.properties")))
+                .startsWith("# PoolLab recommendation from run ");
+
         // The test's own config holds the password; everything PoolLab wrote (home and report) must not.
         try (Stream<Path> files = Stream.concat(Files.walk(home), Files.walk(out))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
