@@ -4,7 +4,7 @@
 # Runs a 3 × 3 sweep (workers 1,2,4 × pool 1,2,4) of posts-like rows between two databases of one embedded
 # PostgreSQL 16, and prints each cell's figure (from `poollab sweep`'s own progress lines) and their median and max.
 #
-#   bench/sweep-overhead.sh [ROWS]     (default 200000)
+#   bench/sweep-overhead.sh [ROWS]     (default 200000; REPORT_DIR=DIR also exports a report of the sweep)
 set -euo pipefail
 ROWS="${1:-200000}"
 [[ "$ROWS" =~ ^[1-9][0-9]*$ ]] || { echo "error: ROWS must be a positive integer, got $ROWS" >&2; exit 2; }
@@ -67,3 +67,8 @@ n=$(wc -l <"$TMP/overheads")
 median=$(sed -n "$(( (n + 1) / 2 ))p" "$TMP/overheads")
 max=$(tail -n1 "$TMP/overheads")
 echo "between-cell overhead over $n cells: median $median s, max $max s (goal < 1 s per cell)"
+# With REPORT_DIR set, also export the report of the sweep's first cell (it carries the sweep's charts and advice).
+if [[ -n "${REPORT_DIR:-}" ]]; then
+    first=$(grep -oE '\(run [0-9]+\)' "$TMP/sweep.out" | head -n1 | grep -oE '[0-9]+')
+    java -jar target/poollab.jar --home "$TMP/home" report --runs "$first" --out "$REPORT_DIR" --format html,pdf >&2
+fi

@@ -5,6 +5,7 @@ import io.poollab.chart.OverlayCharts;
 import io.poollab.chart.RunCharts;
 import io.poollab.chart.RunSeries;
 import io.poollab.chart.StoredSeries;
+import io.poollab.chart.SweepCharts;
 import io.poollab.history.RunDetail;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -44,6 +45,20 @@ final class ReportCharts {
 
     static List<Chart> of(ReportContent content) {
         List<Chart> charts = new ArrayList<>();
+        content.sweep().ifPresent(sweep -> {
+            SweepCharts grid = new SweepCharts(sweep);
+            String marks = " The ring is the knee (the fewest connections within " + Math.round(sweep.sweep()
+                    .tolerance() * 100) + "% of the best cell's rows/s); a square, the recommended point when it is "
+                    + "elsewhere.";
+            long id = sweep.sweep().id();
+            charts.add(new Chart("Sweep " + id + ": rows/s against each pool's maximumPoolSize, one line per worker "
+                    + "count (the mean of the repeats)." + marks, grid.throughput(ChartTheme.LIGHT), WIDTH, 360));
+            charts.add(new Chart("Sweep " + id + ": p95 acquire wait of the worse pool against maximumPoolSize."
+                    + marks, grid.p95Wait(ChartTheme.LIGHT), WIDTH, 320));
+            charts.add(new Chart("Sweep " + id + ": rows/s over the grid, from the slowest cell (palest) to the fastest"
+                    + " (darkest). The knee's cell is outlined, the recommended cell dashed when it is elsewhere.",
+                    grid.heatmap(ChartTheme.LIGHT), WIDTH, 300));
+        });
         List<RunSeries> series = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (RunDetail run : content.runs()) {

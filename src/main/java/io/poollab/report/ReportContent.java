@@ -33,12 +33,14 @@ import java.util.Optional;
  * @param advice     the advisor's settings: from the winner's sweep when it was a sweep's cell, else from the
  *                   winner alone; empty when no run succeeded
  * @param recommendedSnippets the advice as pasteable config, by side
+ * @param sweep      the winner's sweep, when it was a sweep's cell: its charts go into the report
  */
 public record ReportContent(String title, Instant generatedAt, String poollabVersion, List<RunDetail> runs,
                             Map<Long, List<RunSample>> samples, Comparison comparison, Optional<RunDetail> winner,
                             List<Findings.Finding> findings, List<String> recommendation,
                             Map<String, ConfigSnippets.Snippets> snippets, Optional<Advisor.Advice> advice,
-                            Map<String, ConfigSnippets.Snippets> recommendedSnippets) {
+                            Map<String, ConfigSnippets.Snippets> recommendedSnippets,
+                            Optional<SweepAnalysis> sweep) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -63,16 +65,17 @@ public record ReportContent(String title, Instant generatedAt, String poollabVer
         }
         Optional<RunDetail> winner = winner(runs);
         Optional<Advisor.Advice> advice = Optional.empty();
+        Optional<SweepAnalysis> sweep = Optional.empty();
         if (winner.isPresent()) {
             Long sweepId = winner.get().summary().sweepId();
-            advice = sweepId == null ? Optional.empty()
-                    : SweepAnalysis.load(history, sweepId, Advisor.Fleet.SINGLE).flatMap(SweepAnalysis::advice);
+            sweep = sweepId == null ? Optional.empty() : SweepAnalysis.load(history, sweepId, Advisor.Fleet.SINGLE);
+            advice = sweep.flatMap(SweepAnalysis::advice);
             if (advice.isEmpty()) {
                 advice = Optional.of(Advisor.forRun(winner.get(), samples.get(winner.get().summary().id()),
                         Advisor.Fleet.SINGLE));
             }
         }
-        return of(runs, samples, title, now, advice);
+        return of(runs, samples, title, now, advice, sweep);
     }
 
     private static Optional<RunDetail> winner(List<RunDetail> runs) {
@@ -82,7 +85,8 @@ public record ReportContent(String title, Instant generatedAt, String poollabVer
     }
 
     static ReportContent of(List<RunDetail> runs, Map<Long, List<RunSample>> samples, String title, Instant now,
-                            Optional<Advisor.Advice> advice) throws ConfigException {
+                            Optional<Advisor.Advice> advice, Optional<SweepAnalysis> sweep)
+            throws ConfigException {
         Comparison comparison = runs.size() >= 2 ? Compare.of(runs) : null;
         Optional<RunDetail> winner = winner(runs);
         Map<String, ConfigSnippets.Snippets> snippets = new LinkedHashMap<>();
@@ -91,7 +95,7 @@ public record ReportContent(String title, Instant generatedAt, String poollabVer
         String heading = title == null || title.isBlank() ? defaultTitle(runs) : title.strip();
         return new ReportContent(heading, now, PoolLabVersion.get(), List.copyOf(runs), samples, comparison, winner,
                 Findings.of(runs), Findings.recommendation(runs, winner, comparison), snippets, advice,
-                recommended(winner, advice));
+                recommended(winner, advice), sweep);
     }
 
     /** The advice as config, on the connections of the run whose pools it was measured on. */

@@ -114,6 +114,21 @@ class SweepCommandTest {
                 .contains("recommendation (from the measurements of run ")
                 .containsPattern("(?m)^  target maximumPoolSize +\\d  ")
                 .contains("Little's law: ").contains("rules of thumb (for comparison; not measured):");
+
+        // A report on a sweep's cell carries the sweep's charts and the sweep's recommendation.
+        long cell;
+        try (HistoryStore history = HistoryStore.open(home)) {
+            cell = history.sweepRuns(2).get(0).id();
+        }
+        Path out = dir.resolve("report");
+        Cli.Result report = Cli.run(home, Map.of(), "report", "--runs", Long.toString(cell), "--out", out.toString(),
+                "--format", "html");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("Sweep 2: rows/s against each pool").contains("Sweep 2: p95 acquire wait")
+                .contains("Sweep 2: rows/s over the grid").contains("from sweep 2 and the measurements of its knee run")
+                .contains("knee: ");
+        assertThat(html.split("<svg", -1)).hasSize(1 + 3 + 1);
     }
 
     @Test
