@@ -35,6 +35,7 @@ public final class LatencyProxy implements AutoCloseable {
     static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final int BACKLOG = 1024;
     private static final long CLOSE_WAIT_MS = 5_000;
+    private static final long DRAIN_MARGIN_MS = 100;
 
     final AtomicLong bytesToTarget = new AtomicLong();
     final AtomicLong bytesToClient = new AtomicLong();
@@ -63,7 +64,7 @@ public final class LatencyProxy implements AutoCloseable {
         }
     }
 
-    private LatencyProxy(ProxySettings settings) throws IOException {
+    private LatencyProxy(ProxySettings settings, String threadName) throws IOException {
         this.settings = settings;
         this.selector = Selector.open();
         try {
@@ -77,7 +78,7 @@ public final class LatencyProxy implements AutoCloseable {
             throw e;
         }
         this.address = (InetSocketAddress) server.getLocalAddress();
-        this.thread = new Thread(this::loop, "poollab-proxy-" + address.getPort());
+        this.thread = new Thread(this::loop, threadName != null ? threadName : "poollab-proxy-" + address.getPort());
         // A proxy someone forgot to close must not keep the JVM alive.
         thread.setDaemon(true);
     }
@@ -89,10 +90,18 @@ public final class LatencyProxy implements AutoCloseable {
      * @throws IOException          the listen address cannot be bound (in use, not local)
      */
     public static LatencyProxy start(ProxySettings settings) throws IOException {
+        return start(settings, null);
+    }
+
+    /**
+     * Starts a proxy whose thread is named after what it serves ({@code poollab-run-42-target-proxy}); null for
+     * {@code poollab-proxy-<port>}.
+     */
+    public static LatencyProxy start(ProxySettings settings, String threadName) throws IOException {
         if (settings.target().isUnresolved()) {
             throw new UnknownHostException(settings.target().getHostString());
         }
-        LatencyProxy proxy = new LatencyProxy(settings);
+        LatencyProxy proxy = new LatencyProxy(settings, threadName);
         proxy.thread.start();
         return proxy;
     }
@@ -128,32 +137,49 @@ public final class LatencyProxy implements AutoCloseable {
         return Optional.ofNullable(crash);
     }
 
-    /** Stops accepting, closes every connection (dropping what was still delayed) and waits for the thread to end. */
+    /**
+     * Stops accepting, lets what is in flight arrive for a moment (two delays, enough for a connection whose client
+     * has just closed to finish both ways, as a pool's close leaves them), then closes every connection left, and
+     * returns once the thread has ended.
+     */
     @Override
     public void close() {
         closing = true;
         selector.wakeup();
         try {
-            thread.join(CLOSE_WAIT_MS);
+            thread.join(drainMs() + CLOSE_WAIT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    private long drainMs() {
+        return 2 * (settings.delayMs() + settings.jitterMs()) + DRAIN_MARGIN_MS;
+    }
+
     private void loop() {
+        long drainEnd = 0;
+        boolean draining = false;
         try {
-            while (!closing) {
+            while (true) {
                 long now = System.nanoTime();
-                runDue(now);
-                long waitMs = 0;
-                if (!wakeups.isEmpty()) {
-                    // Rounded up: select may wake late by up to a millisecond, never early.
-                    waitMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wakeups.peek().due - now + 999_999));
-                    if (wakeups.peek().due - now <= 0) {
-                        continue;
-                    }
+                if (closing && !draining) {
+                    draining = true;
+                    drainEnd = now + TimeUnit.MILLISECONDS.toNanos(drainMs());
+                    server.close();
                 }
-                selector.select(this::ready, waitMs);
+                if (draining && (links.isEmpty() || now - drainEnd >= 0)) {
+                    return;
+                }
+                runDue(now);
+                long waitNanos = waitNanos(draining, drainEnd);
+                if (waitNanos == 0) {
+                    selector.selectNow(this::ready);
+                } else {
+                    // Rounded up: a delay may end up to a millisecond late (select's resolution), never early.
+                    long waitMs = waitNanos < 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999);
+                    selector.select(this::ready, waitMs);
+                }
             }
         } catch (IOException | RuntimeException | Error e) {
             // Even out of memory: every client then sees its connection end, rather than hang on a dead proxy.
@@ -161,6 +187,17 @@ public final class LatencyProxy implements AutoCloseable {
         } finally {
             shutdown();
         }
+    }
+
+    /** Until the next segment is due or the drain ends; 0 when one is due now, -1 for no deadline at all. */
+    private long waitNanos(boolean draining, long drainEnd) {
+        long now = System.nanoTime();
+        long wait = wakeups.isEmpty() ? -1 : Math.max(0, wakeups.peek().due - now);
+        if (draining) {
+            long left = Math.max(0, drainEnd - now);
+            wait = wait < 0 ? left : Math.min(wait, left);
+        }
+        return wait;
     }
 
     private void runDue(long now) {

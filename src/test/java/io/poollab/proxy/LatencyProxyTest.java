@@ -249,6 +249,36 @@ class LatencyProxyTest {
     }
 
     @Test
+    void closingTheProxyLetsWhatIsInFlightArrive() throws Exception {
+        try (ServerSocket counter = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.CompletableFuture<Long> received = new java.util.concurrent.CompletableFuture<>();
+            Thread server = new Thread(() -> {
+                try (Socket accepted = counter.accept()) {
+                    received.complete(accepted.getInputStream().transferTo(OutputStreamSink.INSTANCE));
+                } catch (IOException e) {
+                    received.completeExceptionally(e);
+                }
+            });
+            server.start();
+            LatencyProxy proxy = LatencyProxy.start(ProxySettings.onLoopback(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), counter.getLocalPort()), 40, 0, 0));
+            proxies.add(proxy);
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+                client.getOutputStream().write(new byte[5_000]);
+                waitUntil("the proxy to accept", () -> proxy.counters().accepted() == 1);
+            }
+
+            // As a pool's close leaves it: the client is gone, its last bytes are still on their way.
+            proxy.close();
+
+            assertThat(received.get(10, TimeUnit.SECONDS)).as("bytes the server received, then a clean end")
+                    .isEqualTo(5_000);
+            assertThat(proxy.counters().open()).isZero();
+            assertThat(proxyThreads(proxy)).isZero();
+        }
+    }
+
+    @Test
     void anUnreachableServerResetsTheClientAndTheReasonIsKept() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
