@@ -15,12 +15,12 @@ final class Interrupts implements AutoCloseable {
     private final SignalHandler previous;
     private final Signal signal = new Signal("INT");
 
-    private Interrupts(Runnable cancel, PrintStream err) {
+    private Interrupts(Runnable cancel, PrintStream err, String what) {
         AtomicInteger count = new AtomicInteger();
         this.previous = install(s -> {
             if (count.incrementAndGet() == 1) {
                 err.println();
-                err.println("cancelling: workers stop after their current batch (Ctrl-C again to quit at once)");
+                err.println(what + " (Ctrl-C again to quit at once)");
                 cancel.run();
             } else {
                 Runtime.getRuntime().halt(ExitCode.CANCELLED);
@@ -42,7 +42,12 @@ final class Interrupts implements AutoCloseable {
 
     /** Routes Ctrl-C to {@code cancel} until closed. */
     static Interrupts cancelling(Runnable cancel, PrintStream err) {
-        return new Interrupts(cancel, err);
+        return cancelling(cancel, err, "cancelling: workers stop after their current batch");
+    }
+
+    /** Routes Ctrl-C to {@code cancel} until closed, saying {@code what} happens then. */
+    static Interrupts cancelling(Runnable cancel, PrintStream err, String what) {
+        return new Interrupts(cancel, err, what);
     }
 
     @Override

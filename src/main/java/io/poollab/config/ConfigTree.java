@@ -142,6 +142,19 @@ final class ConfigTree {
             return OptionalLong.of(child.json.asLong());
         }
 
+        /** A number that may have a fraction, such as a bandwidth in Mbit/s. */
+        java.util.OptionalDouble decimal(String key) {
+            Node child = child(key);
+            if (!child.isPresent()) {
+                return java.util.OptionalDouble.empty();
+            }
+            if (!child.json.isNumber()) {
+                report(child, "must be a number, got " + describe(child.json));
+                return java.util.OptionalDouble.empty();
+            }
+            return java.util.OptionalDouble.of(child.json.asDouble());
+        }
+
         <E extends Enum<E> & ConfigValue> Optional<E> choice(String key, Class<E> type) {
             Optional<String> text = text(key);
             if (text.isEmpty()) {

@@ -237,7 +237,7 @@ final class JdbcUrlParser {
      * mssql-jdbc's {@code ;}-separated list: the first element is the server part, then {@code key=value} pairs
      * whose value may be braced, with {@code }}} for a literal brace. Null when a pair has no {@code =}.
      */
-    private static List<String[]> bracedPairs(String text) {
+    static List<String[]> bracedPairs(String text) {
         List<String[]> pairs = new ArrayList<>();
         int semicolon = text.indexOf(';');
         pairs.add(new String[] {semicolon < 0 ? text : text.substring(0, semicolon)});

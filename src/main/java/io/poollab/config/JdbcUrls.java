@@ -52,6 +52,23 @@ public final class JdbcUrls {
         return JdbcUrlParser.parse(url == null ? "" : url.trim());
     }
 
+    /**
+     * The one host and port the URL connects to (the driver's default port when none is given), where the latency
+     * proxy forwards; empty for an embedded H2, several hosts, or a SQL Server instance found by name.
+     */
+    public static Optional<NetworkEndpoint> endpoint(String url) {
+        return UrlEndpoints.endpoint(url == null ? "" : url.trim());
+    }
+
+    /**
+     * The URL pointed at a latency proxy on {@code 127.0.0.1:port}, every other part as written.
+     *
+     * @throws IllegalArgumentException the URL has no {@link #endpoint}
+     */
+    public static String throughLoopback(String url, int port) {
+        return UrlEndpoints.throughLoopback(url, port);
+    }
+
     /** The URL without any {@code password=} parameter, for URLs that {@link #parse} cannot read field by field. */
     public static String withoutPassword(String url) {
         String cleaned = FIRST_QUERY_PASSWORD.matcher(url).replaceAll("?");

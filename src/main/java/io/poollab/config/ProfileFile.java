@@ -19,7 +19,7 @@ final class ProfileFile {
 
     static final String[] KEYS = {"name", "dialect", "host", "port", "database", "sslmode", "encrypt",
         "trustServerCertificate", "urlProperties", "jdbcUrl", "username", "password", "keyring", "properties",
-        "seed"};
+        "seed", "latencyMs", "jitterMs", "bandwidthMbps"};
     private static final String[] FORM_KEYS = {"host", "port", "database", "sslmode", "encrypt",
         "trustServerCertificate", "urlProperties"};
     private static final Pattern ENV = Pattern.compile("\\$\\{env:(.*)}");
@@ -69,6 +69,13 @@ final class ProfileFile {
         if (!profile.properties().isEmpty()) {
             yaml.put("properties", profile.properties());
         }
+        SimulatedNetwork network = profile.network();
+        if (network.isOn()) {
+            yaml.put("latencyMs", network.latencyMs());
+            yaml.put("jitterMs", network.jitterMs());
+            double mbps = network.bandwidthMbps();
+            yaml.put("bandwidthMbps", mbps == Math.rint(mbps) ? (Object) (long) mbps : (Object) mbps);
+        }
         if (profile.seed() != null) {
             Map<String, Object> seed = new LinkedHashMap<>();
             seed.put("table", profile.seed().table());
@@ -98,7 +105,7 @@ final class ProfileFile {
         ConnectionForm form = form(root);
         String url = root.text("jdbcUrl").orElse(null);
         SavedProfile profile = new SavedProfile(name, form, url, root.text("username").orElse(null),
-                password(root), root.stringMap("properties"), SeedSpec.read(root), false);
+                password(root), root.stringMap("properties"), SeedSpec.read(root), false, SimulatedNetwork.read(root));
         List<Problem> problems = new ArrayList<>(tree.problems());
         if (problems.isEmpty()) {
             for (Problem problem : profile.problems()) {

@@ -29,7 +29,8 @@ public final class RunConfigLoader {
 
     static final String[] TOP_KEYS = {"name", "source", "target", "tables", "workers", "partitionsPerTable",
         "batchRows", "holdConnections", "pool", "sampleIntervalMs", "verify", "copyFormat"};
-    static final String[] PROFILE_KEYS = {"jdbcUrl", "username", "password", "properties", "seed"};
+    static final String[] PROFILE_KEYS = {"jdbcUrl", "username", "password", "properties", "seed", "latencyMs",
+        "jitterMs", "bandwidthMbps"};
     static final String[] TABLE_KEYS = {"source", "target", "key", "mode"};
     static final String[] POOL_KEYS = {"mode", "source", "target"};
     /** HikariCP's own property names, all in milliseconds but the two sizes. */
@@ -131,7 +132,8 @@ public final class RunConfigLoader {
         Map<String, String> properties = new HashMap<>();
         node.stringMap("properties").forEach((key, value) ->
                 properties.put(key, substitute(node.child("properties").child(key), value)));
-        return new ConnectionProfile(url == null ? "" : url, username, password(node), properties, SeedSpec.read(node));
+        return new ConnectionProfile(url == null ? "" : url, username, password(node), properties, SeedSpec.read(node),
+                SimulatedNetwork.read(node));
     }
 
     private Secret password(ConfigTree.Node profile) {

@@ -91,6 +91,12 @@ public final class RunConfigWriter {
                 }
             });
         }
+        SimulatedNetwork network = profile.network();
+        if (network.isOn()) {
+            line(yaml, "  latencyMs: " + network.latencyMs());
+            line(yaml, "  jitterMs: " + network.jitterMs());
+            line(yaml, "  bandwidthMbps: " + SimulatedNetwork.format(network.bandwidthMbps()));
+        }
         SeedSpec seed = profile.seed();
         if (seed != null) {
             line(yaml, "  seed:");

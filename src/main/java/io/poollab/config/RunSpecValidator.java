@@ -45,6 +45,8 @@ public final class RunSpecValidator {
             if (spec.profile(side).jdbcUrl() == null || spec.profile(side).jdbcUrl().isBlank()) {
                 problems.add(error(side.id() + ".jdbcUrl", "is required"));
             }
+            ConnectionProfile profile = spec.profile(side);
+            problems.addAll(profile.network().problems(side.id() + ".", profile.jdbcUrl(), profile.properties()));
             if (spec.profile(side).password() instanceof Secret.Plaintext) {
                 problems.add(Problem.warning("", side.id() + ".password", "a plaintext password in a config file; "
                         + "prefer ${env:VAR}, or omit it and let PostgreSQL read ~/.pgpass"));

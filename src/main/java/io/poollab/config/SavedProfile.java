@@ -16,15 +16,24 @@ import java.util.Optional;
  * @param properties driver properties passed beside the URL (HikariCP's dataSourceProperties)
  * @param seed       sample data to create on first use (the built-in demo source), or null
  * @param builtIn    one of {@link ProfileStore#builtIns}: read-only
+ * @param network    latency, jitter and bandwidth to simulate through the latency proxy
  */
 public record SavedProfile(String name, ConnectionForm form, String rawUrl, String username,
-                           PasswordSource password, Map<String, String> properties, SeedSpec seed, boolean builtIn) {
+                           PasswordSource password, Map<String, String> properties, SeedSpec seed, boolean builtIn,
+                           SimulatedNetwork network) {
 
     public SavedProfile {
         name = name == null ? "" : name.trim();
         username = username == null || username.isBlank() ? null : username;
         password = password == null ? PasswordSource.NONE : password;
         properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        network = network == null ? SimulatedNetwork.NONE : network;
+    }
+
+    /** A profile for direct connections, without a simulated network. */
+    public SavedProfile(String name, ConnectionForm form, String rawUrl, String username, PasswordSource password,
+                        Map<String, String> properties, SeedSpec seed, boolean builtIn) {
+        this(name, form, rawUrl, username, password, properties, seed, builtIn, SimulatedNetwork.NONE);
     }
 
     public static SavedProfile of(String name, ConnectionForm form, String username, PasswordSource password) {
@@ -36,11 +45,15 @@ public record SavedProfile(String name, ConnectionForm form, String rawUrl, Stri
     }
 
     public SavedProfile withName(String newName) {
-        return new SavedProfile(newName, form, rawUrl, username, password, properties, seed, false);
+        return new SavedProfile(newName, form, rawUrl, username, password, properties, seed, false, network);
     }
 
     public SavedProfile withProperties(Map<String, String> driverProperties) {
-        return new SavedProfile(name, form, rawUrl, username, password, driverProperties, seed, builtIn);
+        return new SavedProfile(name, form, rawUrl, username, password, driverProperties, seed, builtIn, network);
+    }
+
+    public SavedProfile withNetwork(SimulatedNetwork simulated) {
+        return new SavedProfile(name, form, rawUrl, username, password, properties, seed, builtIn, simulated);
     }
 
     /** The JDBC URL: built from the form, else the raw one. */
@@ -87,6 +100,10 @@ public record SavedProfile(String name, ConnectionForm form, String rawUrl, Stri
                         "a password is never saved; choose a password source"));
             }
         });
+        // The URL is checked for the proxy only once it can be built; a form problem is reported above.
+        String url = form == null ? rawUrl : JdbcUrls.problems(form).isEmpty() ? buildQuietly(form) : null;
+        network.problems("", url, properties).forEach(p -> problems.add(Problem.error(location(), p.field(),
+                p.message())));
         return problems;
     }
 
@@ -111,7 +128,15 @@ public record SavedProfile(String name, ConnectionForm form, String rawUrl, Stri
             // pgpass and none: no password from PoolLab; pgjdbc then reads ~/.pgpass (or PGPASSFILE) itself.
             secret = Secret.NONE;
         }
-        return new ConnectionProfile(jdbcUrl(), username, secret, properties, seed);
+        return new ConnectionProfile(jdbcUrl(), username, secret, properties, seed, network);
+    }
+
+    private static String buildQuietly(ConnectionForm form) {
+        try {
+            return JdbcUrls.build(form);
+        } catch (ConfigException e) {
+            return null;
+        }
     }
 
     private String location() {

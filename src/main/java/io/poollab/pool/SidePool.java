@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * All connections of one side of a run, whatever the pool mode: one shared pool, one pool per worker, or none.
- * Workers borrow by their index; the sampler reads summed gauges; resizes go through {@link #resize}.
+ * Workers borrow by their index; the sampler reads summed gauges; resizes go through {@link #resize}. When the
+ * side's profile simulates a network, every one of these connections goes through one latency proxy
+ * ({@link ProxyRoute}), and only these: planning, the session monitor and verification connect directly, so that
+ * the measured pool is the one that pays the round trips.
  */
 public final class SidePool implements AutoCloseable {
 
@@ -23,6 +26,7 @@ public final class SidePool implements AutoCloseable {
     private final PoolMetrics metrics = new PoolMetrics();
     private final Map<Integer, ConnectionSource> perWorker = new ConcurrentHashMap<>();
     private final ConnectionSource shared;
+    private final ProxyRoute route;
     private volatile PoolSettings settings;
 
     public SidePool(Side side, long runId, PoolMode mode, ConnectSettings connect, PoolSettings settings)
@@ -30,13 +34,19 @@ public final class SidePool implements AutoCloseable {
         this.side = side;
         this.runId = runId;
         this.mode = mode;
-        this.connect = connect;
         this.settings = settings;
-        this.shared = switch (mode) {
-            case SHARED -> new HikariSource(applicationName(runId, side), connect, settings, metrics);
-            case UNPOOLED -> new UnpooledSource(connect, metrics);
-            case PER_WORKER -> null;
-        };
+        this.route = ProxyRoute.open(connect, applicationName(runId, side) + "-proxy");
+        this.connect = route.connect();
+        try {
+            this.shared = switch (mode) {
+                case SHARED -> new HikariSource(applicationName(runId, side), this.connect, settings, metrics);
+                case UNPOOLED -> new UnpooledSource(this.connect, metrics);
+                case PER_WORKER -> null;
+            };
+        } catch (SQLException | RuntimeException e) {
+            route.close();
+            throw e;
+        }
     }
 
     /** The name every connection of this side reports to the server ({@code poollab-<runId>-<side>}). */
@@ -115,5 +125,7 @@ public final class SidePool implements AutoCloseable {
             shared.close();
         }
         perWorker.keySet().forEach(this::workerStopped);
+        // Last: the pools' closes still travel through the proxy to the server.
+        route.close();
     }
 }

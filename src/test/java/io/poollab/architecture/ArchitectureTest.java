@@ -1,5 +1,7 @@
 package io.poollab.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -44,6 +46,21 @@ class ArchitectureTest {
             .that().resideInAPackage("io.poollab.config..")
             .should().dependOnClassesThat().resideInAnyPackage("io.poollab.db..", "io.poollab.pool..",
                     "io.poollab.migrate..");
+
+    @ArchTest
+    static final ArchRule theProxyDependsOnNothingOfPoolLab = noClasses()
+            .that().resideInAPackage("io.poollab.proxy..")
+            .should().dependOnClassesThat(resideInAPackage("io.poollab..")
+                    .and(resideOutsideOfPackage("io.poollab.proxy..")))
+            .because("the latency proxy is a TCP tool that knows nothing of JDBC, pools or configs");
+
+    @ArchTest
+    static final ArchRule theProxyIsStartedWhereConnectionsAreMade = noClasses()
+            .that().resideOutsideOfPackages("io.poollab.proxy..", "io.poollab.pool..", "io.poollab.db..",
+                    "io.poollab.cli..")
+            .should().dependOnClassesThat().resideInAPackage("io.poollab.proxy..")
+            .because("connections go through the proxy where they are opened: under the pools, in the connection "
+                    + "tester, and in poollab proxy; the engine above them stays unaware of it");
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("io.poollab.(*)..").should().beFreeOfCycles();

@@ -169,6 +169,27 @@ class BadInputTest {
                         + "silently lower it");
     }
 
+    @Test
+    void negativeLatency() throws Exception {
+        String yaml = config("tables: [posts]\n").replaceFirst("username: postgres}",
+                "username: postgres, latencyMs: -5}");
+        int column = yaml.lines().findFirst().orElseThrow().indexOf("-5") + 1;
+        assertRefused(yaml, "error: cfg.yaml:1:" + column + ": source.latencyMs: must be between 0 and 10,000 ms, "
+                + "got -5");
+    }
+
+    @Test
+    void latencyOnAnEmbeddedH2Target() throws Exception {
+        String h2 = "jdbc:h2:" + dir.resolve("h2target");
+        String yaml = config("tables: [posts]\n").replace("{jdbcUrl: " + target + ", username: postgres}",
+                "{jdbcUrl: " + h2 + ", username: sa, latencyMs: 20}");
+        int column = yaml.lines().skip(1).findFirst().orElseThrow().indexOf("20}") + 1;
+        assertRefused(yaml, "error: cfg.yaml:2:" + column + ": target.latencyMs: " + h2 + " has no network endpoint: "
+                + "the latency proxy sits on a TCP connection, so use an H2 server (jdbc:h2:tcp://HOST:PORT/…) or "
+                + "remove the setting");
+        assertThat(dir.resolve("h2target.mv.db")).as("nothing created").doesNotExist();
+    }
+
     // ---- helpers ----
 
     private Cli.Result lastRun;

@@ -64,6 +64,47 @@ class RunCommandTest {
     }
 
     @Test
+    void latencyOnTheTargetSlowsEveryTargetRoundTripAndTheCopyStillVerifies() throws Exception {
+        String source = Posts.database(6_000);
+        String config = """
+                source: {jdbcUrl: %s, username: postgres}
+                target: {jdbcUrl: %s, username: postgres%s}
+                tables: [public.posts]
+                partitionsPerTable: 6
+                """;
+        Path direct = Files.writeString(dir.resolve("direct.yaml"),
+                config.formatted(source, TestPostgres.newDatabase("direct"), ""));
+        Path far = Files.writeString(dir.resolve("far.yaml"),
+                config.formatted(source, TestPostgres.newDatabase("far"), ", latencyMs: 25"));
+
+        JsonNode nearby = json(Cli.run(dir.resolve("home"), Map.of(), "run", "--config", direct.toString(),
+                "--workers", "2", "--json"));
+        JsonNode distant = json(Cli.run(dir.resolve("home"), Map.of(), "run", "--config", far.toString(),
+                "--workers", "2", "--json"));
+
+        double nearbyUse = nearby.at("/pools/target/usageMs/p50").asDouble();
+        double distantUse = distant.at("/pools/target/usageMs/p50").asDouble();
+        System.out.printf("target connection held per partition, p50: direct %.1f ms, latencyMs 25 %.1f ms%n",
+                nearbyUse, distantUse);
+        for (JsonNode run : new JsonNode[] {nearby, distant}) {
+            assertThat(run.get("status").asText()).isEqualTo("succeeded");
+            assertThat(run.get("rows").asLong()).isEqualTo(6_000);
+            assertThat(run.at("/tables/0/verified").asBoolean()).isTrue();
+        }
+        // A partition's write is at least three round trips on the target (copy in, its end, the commit), each
+        // 2 × 25 ms through the proxy; the source's side is untouched.
+        assertThat(distantUse).isGreaterThanOrEqualTo(3 * 50.0);
+        assertThat(distantUse - nearbyUse).isGreaterThanOrEqualTo(2 * 50.0);
+        assertThat(Thread.getAllStackTraces().keySet()).as("proxy threads once the runs are over")
+                .noneMatch(t -> t.isAlive() && t.getName().endsWith("-target-proxy"));
+    }
+
+    private static JsonNode json(Cli.Result run) throws Exception {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return new ObjectMapper().readTree(run.out());
+    }
+
+    @Test
     void h2DemoSampleConfigWorksOnAFreshHome() {
         Path home = dir.resolve("fresh-home");
 

@@ -179,6 +179,38 @@ class ProfileStoreTest {
     }
 
     @Test
+    void aSimulatedNetworkIsSavedAndItsMistakesAreFoundAtTheirValues() throws Exception {
+        SavedProfile far = SavedProfile.of("far away", ConnectionForm.postgres("db1", null, "orders"), "app",
+                PasswordSource.NONE).withNetwork(new SimulatedNetwork(40, 10, 0.5));
+        Path folder = Files.createDirectories(home.resolve("profiles"));
+        Path embedded = Files.writeString(folder.resolve("embedded.yaml"), """
+                name: embedded
+                dialect: h2
+                database: mem:x
+                latencyMs: 20
+                """);
+        Path jitter = Files.writeString(folder.resolve("jitter.yaml"), """
+                name: jitter
+                jdbcUrl: jdbc:postgresql://db1/x
+                latencyMs: 5
+                jitterMs: 9
+                """);
+
+        store().save(far);
+
+        assertThat(store().load("far away")).isEqualTo(far);
+        assertThat(Files.readString(folder.resolve("far-away.yaml")))
+                .contains("\nlatencyMs: 40\njitterMs: 10\nbandwidthMbps: 0.5\n");
+        assertThat(store().list().problems()).extracting(Problem::oneLine).containsExactlyInAnyOrder(
+                embedded + ":4:12: latencyMs: jdbc:h2:mem:x has no network endpoint: the latency proxy sits on a TCP "
+                        + "connection, so use an H2 server (jdbc:h2:tcp://HOST:PORT/…) or remove the setting",
+                jitter + ":4:11: jitterMs: 9 ms is more than latencyMs 5 ms: a delay would go below zero");
+        assertThatThrownBy(() -> store().save(far.withName("embedded copy").withNetwork(new SimulatedNetwork(-3, 0, 0))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("profile \"embedded copy\": latencyMs: must be between 0 and 10,000 ms, got -3");
+    }
+
+    @Test
     void profilesListByNameAndARenameMovesTheFile() throws Exception {
         for (String name : List.of("zeta", "Alpha", "beta")) {
             store().save(SavedProfile.of(name, ConnectionForm.postgres("db1", null, name), "app",

@@ -183,6 +183,58 @@ class RunConfigLoaderTest {
     }
 
     @Test
+    void latencyJitterAndBandwidthAreReadPerSide() throws Exception {
+        String config = VALID.replace("  password: ${env:SRC_PASSWORD}\n",
+                "  password: ${env:SRC_PASSWORD}\n  latencyMs: 20\n  jitterMs: 5\n  bandwidthMbps: 0.5\n");
+
+        RunSpec spec = load(config, Overrides.NONE).spec();
+
+        assertThat(spec.source().network()).isEqualTo(new SimulatedNetwork(20, 5, 0.5));
+        assertThat(spec.target().network()).isEqualTo(SimulatedNetwork.NONE);
+    }
+
+    @Test
+    void latencyOnAnEmbeddedH2IsRefusedAtItsValue() {
+        String config = VALID.replace("  username: sa\n", "  username: sa\n  latencyMs: 20\n");
+
+        assertThatThrownBy(() -> load(config, Overrides.NONE))
+                .hasMessage("cfg.yaml:9:14: target.latencyMs: jdbc:h2:/var/poollab-home/dst has no network "
+                        + "endpoint: the latency proxy sits on a TCP connection, so use an H2 server "
+                        + "(jdbc:h2:tcp://HOST:PORT/…) or remove the setting");
+    }
+
+    @Test
+    void negativeValuesAndJitterAboveTheLatencyAreRefusedAtTheirValues() {
+        String config = VALID.replace("  password: ${env:SRC_PASSWORD}\n",
+                "  password: ${env:SRC_PASSWORD}\n  latencyMs: 2\n  jitterMs: 5\n  bandwidthMbps: -8\n")
+                .replace("  username: sa\n", "  username: sa\n  latencyMs: -1\n");
+
+        assertThatThrownBy(() -> load(config, Overrides.NONE))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::oneLine)
+                        .containsExactly(
+                                "cfg.yaml:7:13: source.jitterMs: 5 ms is more than latencyMs 2 ms: a delay would go "
+                                        + "below zero",
+                                "cfg.yaml:8:18: source.bandwidthMbps: must be 0 (no cap) or between 0.01 and "
+                                        + "100,000 Mbit/s, got -8",
+                                "cfg.yaml:12:14: target.latencyMs: must be between 0 and 10,000 ms, got -1"));
+    }
+
+    @Test
+    void aMistypedLatencyKeySuggestsTheRightOne() {
+        String config = VALID.replace("  username: postgres\n", "  username: postgres\n  latencyMS: 20\n")
+                .replace("  username: sa\n", "  username: sa\n  bandwidthMbps: fast\n");
+
+        assertThatThrownBy(() -> load(config, Overrides.NONE))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::oneLine)
+                        .containsExactly(
+                                "cfg.yaml:5:3: source.latencyMS: unknown key \"latencyMS\"; did you mean "
+                                        + "\"latencyMs\"?",
+                                "cfg.yaml:10:18: target.bandwidthMbps: must be a number, got \"fast\""));
+    }
+
+    @Test
     void everySampleConfigLoads() throws Exception {
         Map<String, String> environment = Map.of("SRC_PASSWORD", "x", "DST_PASSWORD", "x", "MSSQL_PASSWORD", "x");
         try (var files = java.nio.file.Files.list(Path.of("sample-configs"))) {

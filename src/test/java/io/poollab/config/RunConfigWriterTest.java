@@ -192,7 +192,7 @@ class RunConfigWriterTest {
                 "jdbc:postgresql://db.example:6543/src?ssl=true&sslmode=require&options=-c%20search_path=a,b",
                 "etl: reader", new Secret.EnvVar("SRC_PW"),
                 Map.of("ApplicationName", "night # copy", "tcpKeepAlive", "true", "socketTimeout", "30"),
-                new SeedSpec("demo.posts", 12_345));
+                new SeedSpec("demo.posts", 12_345), new SimulatedNetwork(25, 5, 12.5));
         ConnectionProfile target = new ConnectionProfile(
                 "jdbc:sqlserver://db.example:1433;databaseName=shop;encrypt=true;trustServerCertificate=true",
                 "yes", Secret.NONE, Map.of(), null);

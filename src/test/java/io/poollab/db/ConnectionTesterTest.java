@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.poollab.config.ConnectionProfile;
 import io.poollab.config.Secret;
+import io.poollab.config.SimulatedNetwork;
 import io.poollab.db.ConnectionTester.Failure;
 import io.poollab.db.ConnectionTester.Failure.Category;
 import io.poollab.db.ConnectionTester.Result;
@@ -105,6 +106,53 @@ class ConnectionTesterTest {
             assertThat(failure.message()).isEqualTo("connection refused by 127.0.0.1:" + port
                     + " (is the server running and listening on that port?)");
         }
+    }
+
+    @Test
+    void aSimulatedNetworkIsTestedThroughTheProxyAndShowsItsRoundTrip() throws Exception {
+        String url = TestPostgres.newDatabase("tester_far");
+        ConnectionProfile far = ConnectionProfile.of(url, "postgres", Secret.NONE)
+                .withNetwork(new SimulatedNetwork(15, 0, 0));
+
+        Success success = (Success) tester.test(far, Map.of(), GENEROUS);
+
+        System.out.printf("Test connection at latencyMs 15: RTT %.2f ms, connect %.2f ms%n", success.roundTripMs(),
+                success.connectMs());
+        assertThat(success.roundTripMs()).isBetween(30.0, 30 * 1.2 + 1);
+        // The TCP handshake and at least the startup exchange: two round trips.
+        assertThat(success.connectMs()).isGreaterThanOrEqualTo(60.0);
+        assertThat(sessionsOn(url.substring(url.lastIndexOf('/') + 1))).as("the test connection closed").isZero();
+        assertThat(Thread.getAllStackTraces().keySet()).as("proxy threads after the test")
+                .noneMatch(t -> t.isAlive() && t.getName().startsWith("poollab-connection-test-")
+                        && t.getName().endsWith("-proxy"));
+    }
+
+    @Test
+    void throughTheProxyARefusedServerIsStillNamedAsRefused() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ConnectionProfile far = ConnectionProfile.of("jdbc:postgresql://127.0.0.1:" + port + "/x", "app", Secret.NONE)
+                .withNetwork(new SimulatedNetwork(5, 0, 0));
+
+        Failure failure = failure(tester.test(far, Map.of(), GENEROUS));
+
+        assertThat(failure.category()).as(failure.toString()).isEqualTo(Category.REFUSED);
+        assertThat(failure.message()).isEqualTo("connection refused by 127.0.0.1:" + port
+                + " (is the server running and listening on that port?)");
+    }
+
+    @Test
+    void aSimulatedNetworkOnAnEmbeddedH2IsRefusedBeforeConnecting() {
+        ConnectionProfile embedded = ConnectionProfile.of("jdbc:h2:mem:far", "sa", Secret.NONE)
+                .withNetwork(new SimulatedNetwork(5, 0, 0));
+
+        Failure failure = failure(tester.test(embedded, Map.of(), GENEROUS));
+
+        assertThat(failure.message()).isEqualTo("latencyMs: jdbc:h2:mem:far has no network endpoint: the latency "
+                + "proxy sits on a TCP connection, so use an H2 server (jdbc:h2:tcp://HOST:PORT/…) or remove the "
+                + "setting");
     }
 
     @Test

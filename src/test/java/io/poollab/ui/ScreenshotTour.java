@@ -63,6 +63,23 @@ public final class ScreenshotTour {
         waitFor(30, () -> fxValue(() -> main.connectionsView().model().testResultProperty().get() != null));
         shoot(main, out.resolve("connections.png"));
 
+        // The same server 20 ms away (± 5 ms), through the latency proxy; not saved, so the runs below go direct.
+        fx(() -> {
+            var model = main.connectionsView().model();
+            model.testResultProperty().set(null);
+            model.form().latencyProperty().set("20");
+            model.form().jitterProperty().set("5");
+            model.test();
+            return null;
+        });
+        waitFor(30, () -> fxValue(() -> main.connectionsView().model().testResultProperty().get() != null));
+        shoot(main, out.resolve("connections-latency.png"));
+        fx(() -> {
+            main.connectionsView().model().form().latencyProperty().set("");
+            main.connectionsView().model().form().jitterProperty().set("");
+            return null;
+        });
+
         // Run: the H2 demo source into PostgreSQL, resized while it runs.
         RunViewModel run = main.runView().model();
         fx(() -> {

@@ -3,6 +3,7 @@ package io.poollab.ui.connections;
 import io.poollab.config.ConnectionForm;
 import io.poollab.config.DbKind;
 import io.poollab.config.SavedProfile;
+import io.poollab.config.SimulatedNetwork;
 import io.poollab.db.ConnectionTester;
 import io.poollab.text.Units;
 import io.poollab.ui.Converters;
@@ -73,6 +74,10 @@ public final class ConnectionsView {
     @FXML private ChoiceBox<String> sslmode;
     @FXML private ChoiceBox<Boolean> encrypt;
     @FXML private ChoiceBox<Boolean> trust;
+    @FXML private TextField latency;
+    @FXML private TextField jitter;
+    @FXML private TextField bandwidth;
+    @FXML private Label networkHint;
     @FXML private TextField jdbcUrl;
     @FXML private Label rawUrlNote;
     @FXML private TextArea driverProperties;
@@ -179,6 +184,13 @@ public final class ConnectionsView {
         trust.managedProperty().bind(sqlServer);
         databaseLabel.textProperty().bind(Bindings.when(model.form().dialectProperty().isEqualTo(DbKind.H2))
                 .then("File or mem:NAME").otherwise("Database name"));
+        latency.textProperty().bindBidirectional(model.form().latencyProperty());
+        jitter.textProperty().bindBidirectional(model.form().jitterProperty());
+        bandwidth.textProperty().bindBidirectional(model.form().bandwidthProperty());
+        networkHint.textProperty().bind(model.form().networkSummaryProperty());
+        model.form().networkSummaryProperty().addListener((o, was, now) -> networkHint.getStyleClass().setAll("label",
+                List.of("latencyMs", "jitterMs", "bandwidthMbps").stream()
+                        .anyMatch(model.form().fieldProblems()::containsKey) ? "inline-error" : "muted"));
         jdbcUrl.textProperty().bindBidirectional(model.form().jdbcUrlProperty());
         driverProperties.textProperty().bindBidirectional(model.form().driverPropertiesProperty());
         rawUrlNote.visibleProperty().bind(model.form().rawUrlProperty());
@@ -186,7 +198,8 @@ public final class ConnectionsView {
         for (Control c : List.of(dialect, host, port, database, sslmode, encrypt, trust)) {
             c.disableProperty().bind(model.form().rawUrlProperty().or(model.form().readOnlyProperty()));
         }
-        for (Control c : List.of(name, user, passwordSource, envVar, keyringAccount, jdbcUrl, driverProperties)) {
+        for (Control c : List.of(name, user, passwordSource, envVar, keyringAccount, latency, jitter, bandwidth, jdbcUrl,
+                driverProperties)) {
             c.disableProperty().bind(model.form().readOnlyProperty());
         }
         readOnlyNote.visibleProperty().bind(model.form().readOnlyProperty());
@@ -230,7 +243,9 @@ public final class ConnectionsView {
             row(row++, "server version", ok.product() + " " + ok.version());
             row(row++, "max_connections", ok.maxConnections() < 0 ? "no limit reported" : String.valueOf(ok.maxConnections()));
             row(row++, "sessions now", ok.currentSessions() < 0 ? "not visible" : ok.currentSessions() + " (this one included)");
-            row(row++, "round trip (RTT)", Units.latency(ok.roundTripMs()) + ", median of 10 SELECT 1");
+            SimulatedNetwork network = model.testedNetworkProperty().get();
+            row(row++, "round trip (RTT)", Units.latency(ok.roundTripMs()) + ", median of 10 SELECT 1"
+                    + (network.isOn() ? ", through the latency proxy (+" + 2 * network.latencyMs() + " ms)" : ""));
             row(row++, "connect time", Units.latency(ok.connectMs()) + ", login included");
             row(row, "TLS", switch (ok.tls()) {
                 case ON -> "in use";
@@ -269,9 +284,11 @@ public final class ConnectionsView {
 
     /** ControlsFX decorations from the view model's field problems, which hold the one truth about validity. */
     private void decorate() {
-        Map<String, Control> fields = Map.of("name", name, "host", host, "port", port, "database", database,
-                "password", envVar, "keyring", keyringAccount, "jdbcUrl", jdbcUrl, "properties", driverProperties,
-                "sslmode", sslmode);
+        Map<String, Control> fields = Map.ofEntries(Map.entry("name", name), Map.entry("host", host),
+                Map.entry("port", port), Map.entry("database", database), Map.entry("password", envVar),
+                Map.entry("keyring", keyringAccount), Map.entry("jdbcUrl", jdbcUrl),
+                Map.entry("properties", driverProperties), Map.entry("sslmode", sslmode),
+                Map.entry("latencyMs", latency), Map.entry("jitterMs", jitter), Map.entry("bandwidthMbps", bandwidth));
         fields.forEach((field, control) -> validation.registerValidator(control, false, (Control c, Object v) ->
                 ValidationResult.fromErrorIf(c, field + " " + model.form().fieldProblems().getOrDefault(field, ""),
                         model.form().fieldProblems().containsKey(field))));

@@ -5,6 +5,7 @@ import io.poollab.config.PasswordSource;
 import io.poollab.config.Problem;
 import io.poollab.config.ProfileStore;
 import io.poollab.config.SavedProfile;
+import io.poollab.config.SimulatedNetwork;
 import io.poollab.db.ConnectionTester;
 import io.poollab.ui.Background;
 import io.poollab.ui.Errors;
@@ -43,6 +44,7 @@ public final class ConnectionsViewModel {
     private final StringProperty message = new SimpleStringProperty();
     private final BooleanProperty testing = new SimpleBooleanProperty();
     private final ObjectProperty<ConnectionTester.Result> testResult = new SimpleObjectProperty<>();
+    private final ObjectProperty<SimulatedNetwork> testedNetwork = new SimpleObjectProperty<>(SimulatedNetwork.NONE);
     private final List<Runnable> changeListeners = new ArrayList<>();
 
     public ConnectionsViewModel(Workbench workbench) {
@@ -136,6 +138,7 @@ public final class ConnectionsViewModel {
             return;
         }
         String typed = testPassword.get();
+        testedNetwork.set(profile.get().network());
         testing.set(true);
         testResult.set(null);
         message.set(null);
@@ -189,6 +192,11 @@ public final class ConnectionsViewModel {
 
     public ObjectProperty<ConnectionTester.Result> testResultProperty() {
         return testResult;
+    }
+
+    /** The simulated network of the profile last tested, for reading its round trip. */
+    public ObjectProperty<SimulatedNetwork> testedNetworkProperty() {
+        return testedNetwork;
     }
 
 }

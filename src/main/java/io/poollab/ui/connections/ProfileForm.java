@@ -9,6 +9,7 @@ import io.poollab.config.PasswordSource;
 import io.poollab.config.Problem;
 import io.poollab.config.SavedProfile;
 import io.poollab.config.SeedSpec;
+import io.poollab.config.SimulatedNetwork;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,10 @@ public final class ProfileForm {
     private final ObjectProperty<Boolean> encrypt = new SimpleObjectProperty<>();
     private final ObjectProperty<Boolean> trustServerCertificate = new SimpleObjectProperty<>();
     private final StringProperty driverProperties = new SimpleStringProperty("");
+    private final StringProperty latency = new SimpleStringProperty("");
+    private final StringProperty jitter = new SimpleStringProperty("");
+    private final StringProperty bandwidth = new SimpleStringProperty("");
+    private final StringProperty networkSummary = new SimpleStringProperty("");
     private final StringProperty jdbcUrl = new SimpleStringProperty("");
     private final BooleanProperty rawUrl = new SimpleBooleanProperty();
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
@@ -70,7 +75,7 @@ public final class ProfileForm {
         encrypt.addListener((o, was, now) -> formChanged());
         trustServerCertificate.addListener((o, was, now) -> formChanged());
         jdbcUrl.addListener((o, was, now) -> urlChanged(now));
-        for (var field : List.of(name, user, envVar, keyringService, keyringAccount)) {
+        for (var field : List.of(name, user, envVar, keyringService, keyringAccount, latency, jitter, bandwidth)) {
             field.addListener((o, was, now) -> validate());
         }
         passwordSource.addListener((o, was, now) -> validate());
@@ -94,6 +99,10 @@ public final class ProfileForm {
                 keyringAccount.set(k.account());
             }
             driverProperties.set(PropertiesText.format(profile.properties()));
+            SimulatedNetwork network = profile.network();
+            latency.set(network.latencyMs() == 0 ? "" : String.valueOf(network.latencyMs()));
+            jitter.set(network.jitterMs() == 0 ? "" : String.valueOf(network.jitterMs()));
+            bandwidth.set(network.bandwidthMbps() == 0 ? "" : SimulatedNetwork.format(network.bandwidthMbps()));
             readOnly.set(profile.builtIn());
             if (profile.form() != null) {
                 showForm(profile.form());
@@ -210,10 +219,14 @@ public final class ProfileForm {
         } else {
             profile = SavedProfile.of(name.get(), form().orElseThrow(), user.get(), source);
         }
-        profile = profile.withProperties(properties);
+        SimulatedNetwork network = new SimulatedNetwork(
+                whole(latency, "latencyMs", "a whole number of milliseconds", problems),
+                whole(jitter, "jitterMs", "a whole number of milliseconds", problems),
+                decimal(bandwidth, "bandwidthMbps", problems));
+        profile = profile.withProperties(properties).withNetwork(network);
         if (seed != null) {
             profile = new SavedProfile(profile.name(), profile.form(), profile.rawUrl(), profile.username(),
-                    profile.password(), profile.properties(), seed, false);
+                    profile.password(), profile.properties(), seed, false, profile.network());
         }
         for (Problem problem : profile.problems()) {
             String field = problem.field().startsWith("urlProperties.") || problem.field().startsWith("properties.")
@@ -222,7 +235,48 @@ public final class ProfileForm {
         }
         fieldProblems.clear();
         fieldProblems.putAll(problems);
+        networkSummary.set(summary(network, problems));
         return problems.isEmpty() ? Optional.of(profile) : Optional.empty();
+    }
+
+    /** Blank is 0 (off); anything but digits is a problem of the field. */
+    private static long whole(StringProperty field, String key, String what, Map<String, String> problems) {
+        String text = field.get() == null ? "" : field.get().trim();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        if (!text.matches("-?\\d{1,9}")) {
+            problems.put(key, "\"" + text + "\" is not " + what);
+            return 0;
+        }
+        return Long.parseLong(text);
+    }
+
+    private static double decimal(StringProperty field, String key, Map<String, String> problems) {
+        String text = field.get() == null ? "" : field.get().trim();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        if (!text.matches("-?\\d{1,9}(\\.\\d{1,6})?")) {
+            problems.put(key, "\"" + text + "\" is not a number of Mbit/s");
+            return 0;
+        }
+        return Double.parseDouble(text);
+    }
+
+    /** What the network fields add, or what is wrong with them (the field is decorated too). */
+    private static String summary(SimulatedNetwork network, Map<String, String> problems) {
+        for (String key : List.of("latencyMs", "jitterMs", "bandwidthMbps")) {
+            if (problems.containsKey(key)) {
+                return key + ": " + problems.get(key);
+            }
+        }
+        if (!network.isOn()) {
+            return "Off: connections go straight to the server. A latency makes a local database behave like a "
+                    + "remote one.";
+        }
+        return "Through PoolLab's latency proxy: " + network.describe() + ". Runs and Test connection pay it; "
+                + "planning and verification connect directly.";
     }
 
     private void validate() {
@@ -291,6 +345,26 @@ public final class ProfileForm {
 
     public StringProperty driverPropertiesProperty() {
         return driverProperties;
+    }
+
+    /** One-way delay in ms; blank for none. */
+    public StringProperty latencyProperty() {
+        return latency;
+    }
+
+    /** ± ms around the delay; blank for none. */
+    public StringProperty jitterProperty() {
+        return jitter;
+    }
+
+    /** Mbit/s per direction; blank for no cap. */
+    public StringProperty bandwidthProperty() {
+        return bandwidth;
+    }
+
+    /** What the network fields add, in words, or what is wrong with one of them. */
+    public StringProperty networkSummaryProperty() {
+        return networkSummary;
     }
 
     public StringProperty jdbcUrlProperty() {

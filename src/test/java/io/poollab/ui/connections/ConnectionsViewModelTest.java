@@ -3,6 +3,7 @@ package io.poollab.ui.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.poollab.config.DbKind;
+import io.poollab.config.SimulatedNetwork;
 import io.poollab.db.ConnectionTester;
 import io.poollab.testing.TestPostgres;
 import io.poollab.ui.Background;
@@ -96,6 +97,60 @@ class ConnectionsViewModelTest {
         assertThat(ok.roundTripMs()).isPositive();
         assertThat(ok.tls()).isEqualTo(ConnectionTester.Tls.OFF);
         assertThat(model.testingProperty().get()).isFalse();
+    }
+
+    @Test
+    void networkFieldsAreCheckedNextToThemAndSavedWithTheProfile() throws Exception {
+        model.newProfile();
+        model.form().nameProperty().set("far away");
+        model.form().hostProperty().set("db.example.com");
+
+        model.form().latencyProperty().set("20ms");
+        assertThat(model.form().fieldProblems()).containsEntry("latencyMs", "\"20ms\" is not a whole number of "
+                + "milliseconds");
+        model.form().latencyProperty().set("10");
+        model.form().jitterProperty().set("20");
+        assertThat(model.form().fieldProblems()).containsEntry("jitterMs", "20 ms is more than latencyMs 10 ms: a "
+                + "delay would go below zero");
+        assertThat(model.form().networkSummaryProperty().get()).isEqualTo("jitterMs: 20 ms is more than latencyMs "
+                + "10 ms: a delay would go below zero");
+        model.form().jitterProperty().set("5");
+        model.form().bandwidthProperty().set("fast");
+        assertThat(model.form().fieldProblems()).containsEntry("bandwidthMbps", "\"fast\" is not a number of Mbit/s");
+        model.form().bandwidthProperty().set("8");
+
+        assertThat(model.form().fieldProblems()).isEmpty();
+        assertThat(model.form().networkSummaryProperty().get()).isEqualTo("Through PoolLab's latency proxy: +10 ms "
+                + "each way (RTT +20 ms), ±5 ms jitter, 8 Mbit/s. Runs and Test connection pay it; planning and "
+                + "verification connect directly.");
+        model.save();
+        assertThat(workbench.profiles().load("far away").network()).isEqualTo(new SimulatedNetwork(10, 5, 8));
+
+        model.form().dialectProperty().set(DbKind.H2);
+        model.form().hostProperty().set("");
+        model.form().databaseProperty().set("mem:near");
+        assertThat(model.form().fieldProblems()).containsEntry("latencyMs", "jdbc:h2:mem:near has no network "
+                + "endpoint: the latency proxy sits on a TCP connection, so use an H2 server "
+                + "(jdbc:h2:tcp://HOST:PORT/…) or remove the setting");
+    }
+
+    @Test
+    void testConnectionWithALatencyShowsTheRoundTripItAdds() throws Exception {
+        String database = UiTesting.databaseOf(TestPostgres.newDatabase("editor_far"));
+        model.newProfile();
+        model.form().nameProperty().set("embedded far away");
+        model.form().hostProperty().set("127.0.0.1");
+        model.form().portProperty().set(String.valueOf(TestPostgres.port()));
+        model.form().databaseProperty().set(database);
+        model.form().userProperty().set("postgres");
+        model.form().passwordSourceProperty().set("none");
+        model.form().latencyProperty().set("15");
+
+        model.test();
+
+        ConnectionTester.Success ok = (ConnectionTester.Success) model.testResultProperty().get();
+        assertThat(ok.roundTripMs()).isBetween(30.0, 30 * 1.2 + 1);
+        assertThat(model.testedNetworkProperty().get()).isEqualTo(new SimulatedNetwork(15, 0, 0));
     }
 
     @Test
