@@ -117,6 +117,25 @@ public final class Advisor {
                     pools.get("target").maximumPoolSize());
         }
 
+        /**
+         * The advised value of {@code setting} on {@code side} (the target's when null), as the CLI and the report
+         * print it: counts plain, durations in ms; empty for a reason that is not a setting (the fleet budget).
+         */
+        public String valueOf(String setting, String side) {
+            PoolSettings p = pools.get(side == null ? "target" : side);
+            return switch (setting) {
+                case "workers" -> Integer.toString(workers);
+                case "poolMode" -> poolMode;
+                case "maximumPoolSize" -> Integer.toString(p.maximumPoolSize());
+                case "minimumIdle" -> Integer.toString(p.minimumIdle());
+                case "connectionTimeout" -> Units.count(p.connectionTimeoutMs()) + " ms";
+                case "idleTimeout" -> Units.count(p.idleTimeoutMs()) + " ms";
+                case "maxLifetime" -> Units.count(p.maxLifetimeMs()) + " ms";
+                case "keepaliveTime" -> Units.count(p.keepaliveTimeMs()) + " ms";
+                default -> "";
+            };
+        }
+
         public List<Reason> reasonsFor(String setting) {
             return reasons.stream().filter(r -> r.setting().equals(setting)).toList();
         }

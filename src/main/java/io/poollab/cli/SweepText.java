@@ -56,7 +56,7 @@ final class SweepText {
         out.println("recommendation (from the measurements of run " + advice.basedOnRun() + "):");
         for (String setting : SETTINGS) {
             for (Advisor.Reason reason : advice.reasonsFor(setting)) {
-                String value = value(advice, setting, reason.side());
+                String value = advice.valueOf(setting, reason.side());
                 out.printf("  %-24s %9s  %s%n", (reason.side() == null ? "" : reason.side() + " ") + setting, value,
                         reason.because());
             }
@@ -68,25 +68,6 @@ final class SweepText {
         out.println("rules of thumb (for comparison; not measured):");
         advice.rulesOfThumb().forEach(r -> out.println("  " + r.setting() + ": " + r.because()));
         advice.warnings().forEach(w -> out.println("warning: " + w));
-    }
-
-    private static String value(Advisor.Advice advice, String setting, String side) {
-        if (setting.equals("workers")) {
-            return Integer.toString(advice.workers());
-        }
-        if (setting.equals("poolMode")) {
-            return advice.poolMode();
-        }
-        PoolSettings p = advice.pools().get(side == null ? "target" : side);
-        return switch (setting) {
-            case "maximumPoolSize" -> Integer.toString(p.maximumPoolSize());
-            case "minimumIdle" -> Integer.toString(p.minimumIdle());
-            case "connectionTimeout" -> p.connectionTimeoutMs() + " ms";
-            case "idleTimeout" -> p.idleTimeoutMs() + " ms";
-            case "maxLifetime" -> p.maxLifetimeMs() + " ms";
-            case "keepaliveTime" -> p.keepaliveTimeMs() + " ms";
-            default -> "";
-        };
     }
 
     /** The knee against the best cell, in numbers. */

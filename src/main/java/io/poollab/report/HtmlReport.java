@@ -4,7 +4,6 @@ import io.poollab.analysis.Advisor;
 import io.poollab.analysis.Compare;
 import io.poollab.analysis.Comparison;
 import io.poollab.analysis.Metric;
-import io.poollab.config.PoolSettings;
 import io.poollab.history.RunDetail;
 import io.poollab.text.Units;
 import java.io.IOException;
@@ -103,7 +102,8 @@ final class HtmlReport {
                 + "<th>because</th></tr></thead>\n<tbody>\n");
         for (Advisor.Reason r : advice.reasons()) {
             out.append("<tr><td>").append(esc((r.side() == null ? "" : r.side() + " ") + r.setting()))
-                    .append("</td><td class=\"num\">").append(esc(value(advice, r))).append("</td><td>")
+                    .append("</td><td class=\"num\">").append(esc(advice.valueOf(r.setting(), r.side())))
+                    .append("</td><td>")
                     .append(esc(r.because())).append("</td></tr>\n");
         }
         out.append("</tbody></table></div>\n");
@@ -111,21 +111,6 @@ final class HtmlReport {
         out.append("<p class=\"note\">Rules of thumb, for comparison only (not measured):</p>\n");
         list(null, advice.rulesOfThumb().stream().map(r -> r.because().replaceFirst("^rule of thumb: ", ""))
                 .toList());
-    }
-
-    private static String value(Advisor.Advice advice, Advisor.Reason r) {
-        PoolSettings p = advice.pools().get(r.side() == null ? "target" : r.side());
-        return switch (r.setting()) {
-            case "workers" -> Integer.toString(advice.workers());
-            case "poolMode" -> advice.poolMode();
-            case "maximumPoolSize" -> Integer.toString(p.maximumPoolSize());
-            case "minimumIdle" -> Integer.toString(p.minimumIdle());
-            case "connectionTimeout" -> Units.count(p.connectionTimeoutMs()) + " ms";
-            case "idleTimeout" -> Units.count(p.idleTimeoutMs()) + " ms";
-            case "maxLifetime" -> Units.count(p.maxLifetimeMs()) + " ms";
-            case "keepaliveTime" -> Units.count(p.keepaliveTimeMs()) + " ms";
-            default -> "";
-        };
     }
 
     private void results() {
