@@ -3,7 +3,6 @@ package io.poollab.analysis;
 import io.poollab.config.PoolSettings;
 import io.poollab.history.RunDetail;
 import io.poollab.migrate.RunSample;
-import io.poollab.migrate.SideSample;
 import io.poollab.pool.HealthTracker;
 import io.poollab.text.Units;
 import java.util.ArrayList;
@@ -43,14 +42,6 @@ public final class Advisor {
     public static final double OVERSIZED = 0.5;
     /** Connections opened beyond the pool's size, per minute, above which a cold pool costs the run. */
     static final double CHURN_PER_MINUTE = 1.0;
-    /** connectionTimeout should be at least this many times the longest measured wait. */
-    static final double TIMEOUT_HEADROOM = 10;
-    /** The smallest connectionTimeout PoolLab recommends: HikariCP refuses under 250 ms, and 1 s rides out a GC. */
-    static final long MIN_CONNECTION_TIMEOUT_MS = 1_000;
-    /** A keepalive ping only matters for connections idle longer than this share of the run. */
-    static final double IDLE_SHARE_FOR_KEEPALIVE = 0.25;
-    /** The run length above which idle connections can meet a firewall's idle timeout (commonly minutes). */
-    static final double KEEPALIVE_RUN_SECONDS = 300;
     /** The rule of thumb's spindle count: one for an SSD or a single volume. */
     static final int SPINDLES = 1;
 
@@ -166,13 +157,13 @@ public final class Advisor {
         Map<String, PoolSettings> pools = new LinkedHashMap<>();
         for (String side : List.of("source", "target")) {
             RunDetail.Pool pool = run.pools().get(side);
-            SideFacts facts = SideFacts.of(run, side, samples);
+            PoolFacts facts = PoolFacts.of(run, side, samples);
             int size = size(facts, workers, mode, fleet, sweep, reasons);
             int minimumIdle = minimumIdle(facts, size, reasons);
-            long connectionTimeout = connectionTimeout(facts, reasons);
-            long maxLifetime = maxLifetime(facts, reasons);
-            long idleTimeout = idleTimeout(facts, minimumIdle == size, reasons);
-            long keepalive = keepalive(facts, maxLifetime, reasons);
+            long connectionTimeout = TimingRules.connectionTimeout(facts, reasons);
+            long maxLifetime = TimingRules.maxLifetime(facts, reasons);
+            long idleTimeout = TimingRules.idleTimeout(facts, minimumIdle == size, reasons);
+            long keepalive = TimingRules.keepalive(facts, maxLifetime, reasons);
             pools.put(side, new PoolSettings(size, minimumIdle, connectionTimeout, idleTimeout, maxLifetime,
                     keepalive, pool.validationTimeoutMs(), pool.leakDetectionThresholdMs()));
         }
@@ -254,7 +245,7 @@ public final class Advisor {
 
     // --- the size ---
 
-    private static int size(SideFacts f, int workers, String mode, Fleet fleet, Optional<SweepKnee> sweep,
+    private static int size(PoolFacts f, int workers, String mode, Fleet fleet, Optional<SweepKnee> sweep,
                             List<Reason> reasons) {
         int floor = deadlockFloor(workers, fleet);
         // Each PoolLab worker holds at most one connection of a side at a time (borrowsPerThread for nested code).
@@ -263,35 +254,35 @@ public final class Advisor {
         numbers.put("deadlockFloor", floor);
         numbers.put("usableAtOnce", usable);
         String little = String.format(Locale.ROOT, "Little's law: %.1f borrows/s × %s mean hold = %.2f connections "
-                + "busy on average; peak %d active, %d waiting, of %d", f.borrowsPerSecond, Units.latency(f.meanHoldMs),
-                f.littleL, f.peakActive, f.peakPending, f.maximumPoolSize);
+                + "busy on average; peak %d active, %d waiting, of %d", f.borrowsPerSecond(), Units.latency(f.meanHoldMs()),
+                f.littleL(), f.peakActive(), f.peakPending(), f.maximumPoolSize());
         int size;
         String because;
         if (sweep.isPresent()) {
             size = sweep.get().knee().knee().poolSize();
             because = "the sweep's knee (see workers). " + little;
-        } else if (!mode.equals(f.mode)) {
+        } else if (!mode.equals(f.mode())) {
             // Per-worker or unpooled become one shared pool: it must serve every worker at once.
-            size = Math.max(f.peakActiveAllPools, Math.max((int) Math.ceil(f.littleL), 1));
+            size = Math.max(f.peakActiveAllPools(), Math.max((int) Math.ceil(f.littleL()), 1));
             because = "one shared pool for " + workers + " workers: " + little;
-        } else if (f.timeouts > 0 || f.saturatedMs >= HealthTracker.SUSTAINED_MS) {
-            size = Math.max(f.peakActive + f.peakPending, (int) Math.ceil(f.littleL));
-            size = Math.max(size, f.maximumPoolSize + 1);
+        } else if (f.timeouts() > 0 || f.saturatedMs() >= HealthTracker.SUSTAINED_MS) {
+            size = Math.max(f.peakActive() + f.peakPending(), (int) Math.ceil(f.littleL()));
+            size = Math.max(size, f.maximumPoolSize() + 1);
             because = String.format(Locale.ROOT, "too small: every connection was busy with workers waiting for %s"
-                    + "%s; grown to the peak demand (active + waiting). %s", Units.duration(f.saturatedMs / 1000.0),
-                    f.timeouts > 0 ? ", and " + f.timeouts + " borrows timed out" : "", little);
-        } else if (f.maximumPoolSize > 0 && f.peakUtilization <= OVERSIZED) {
-            size = Math.max(1, Math.max(f.peakActive, (int) Math.ceil(f.littleL)));
-            because = "too big: the peak used " + Units.percent(f.peakUtilization) + " of it; shrunk to what the run "
+                    + "%s; grown to the peak demand (active + waiting). %s", Units.duration(f.saturatedMs() / 1000.0),
+                    f.timeouts() > 0 ? ", and " + f.timeouts() + " borrows timed out" : "", little);
+        } else if (f.maximumPoolSize() > 0 && f.peakUtilization() <= OVERSIZED) {
+            size = Math.max(1, Math.max(f.peakActive(), (int) Math.ceil(f.littleL())));
+            because = "too big: the peak used " + Units.percent(f.peakUtilization()) + " of it; shrunk to what the run "
                     + "used. " + little;
         } else {
-            size = f.maximumPoolSize;
-            because = "kept: its peak used " + Units.percent(f.peakUtilization) + " of it with no sustained waiting. "
+            size = f.maximumPoolSize();
+            because = "kept: its peak used " + Units.percent(f.peakUtilization()) + " of it with no sustained waiting. "
                     + little;
         }
-        if (sweep.isPresent() && f.peakActive < size) {
+        if (sweep.isPresent() && f.peakActive() < size) {
             // Measured beats reasoned: the knee's size stays, with what its run actually used.
-            because += "; the knee run's peak was " + f.peakActive + " active of " + size;
+            because += "; the knee run's peak was " + f.peakActive() + " active of " + size;
         } else if (size > usable) {
             because += "; capped at " + usable + ": " + workers + " workers never hold more at once";
             size = usable;
@@ -300,9 +291,9 @@ public final class Advisor {
             because += "; raised to the deadlock floor " + floor;
             size = floor;
         }
-        reasons.add(new Reason("maximumPoolSize", f.side, because, numbers));
+        reasons.add(new Reason("maximumPoolSize", f.side(), because, numbers));
         if (fleet.borrowsPerThread() > 1 || floor > 1) {
-            reasons.add(new Reason("maximumPoolSize", f.side, String.format(Locale.ROOT, "deadlock floor: threads × "
+            reasons.add(new Reason("maximumPoolSize", f.side(), String.format(Locale.ROOT, "deadlock floor: threads × "
                             + "(connections per thread − 1) + 1 = %d × (%d − 1) + 1 = %d; a smaller pool can leave every "
                             + "thread holding one connection and waiting for another", workers,
                     fleet.borrowsPerThread(), floor), Map.of("threads", workers, "connectionsPerThread",
@@ -316,124 +307,36 @@ public final class Advisor {
         return threads * (fleet.borrowsPerThread() - 1) + 1;
     }
 
-    private static int minimumIdle(SideFacts f, int size, List<Reason> reasons) {
+    private static int minimumIdle(PoolFacts f, int size, List<Reason> reasons) {
         Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("created", f.created);
-        numbers.put("peakOpen", f.peakTotal);
-        numbers.put("openedBeyondPeak", f.replacements);
-        numbers.put("openedBeyondPeakPerMinute", f.churnPerMinute);
-        numbers.put("seconds", f.seconds);
-        numbers.put("minimumIdle", f.minimumIdle);
+        numbers.put("created", f.created());
+        numbers.put("peakOpen", f.peakTotal());
+        numbers.put("openedBeyondPeak", f.replacements());
+        numbers.put("openedBeyondPeakPerMinute", f.churnPerMinute());
+        numbers.put("seconds", f.seconds());
+        numbers.put("minimumIdle", f.minimumIdle());
         String connecting = "";
-        if (f.meanConnectMs != null) {
-            numbers.put("meanConnectMs", f.meanConnectMs);
-            numbers.put("connectSeconds", f.connectSeconds);
-            connecting = String.format(Locale.ROOT, ", %s each, %.2f s connecting in all", Units.latency(f.meanConnectMs),
-                    f.connectSeconds);
+        if (f.meanConnectMs() != null) {
+            numbers.put("meanConnectMs", f.meanConnectMs());
+            numbers.put("connectSeconds", f.connectSeconds());
+            connecting = String.format(Locale.ROOT, ", %s each, %.2f s connecting in all", Units.latency(f.meanConnectMs()),
+                    f.connectSeconds());
         }
-        String opened = Units.count(f.created) + " connections opened for a peak of " + f.peakTotal + " open ("
-                + Units.count(f.replacements) + " beyond it, " + String.format(Locale.ROOT, "%.1f", f.churnPerMinute)
+        String opened = Units.count(f.created()) + " connections opened for a peak of " + f.peakTotal() + " open ("
+                + Units.count(f.replacements()) + " beyond it, " + String.format(Locale.ROOT, "%.1f", f.churnPerMinute())
                 + "/min" + connecting + ")";
         String because;
-        if (f.churnPerMinute >= CHURN_PER_MINUTE) {
+        if (f.churnPerMinute() >= CHURN_PER_MINUTE) {
             because = "warm pool, = maximumPoolSize: churn of " + opened + "; a fixed-size pool opens each connection "
                     + "once, and HikariCP validates a connection on checkout when it sat idle";
-        } else if (f.minimumIdle < f.maximumPoolSize && f.seconds < 60) {
-            because = "warm pool, = maximumPoolSize: a " + Units.duration(f.seconds) + " run with minimumIdle "
-                    + f.minimumIdle + " pays its connects while it runs; " + opened;
+        } else if (f.minimumIdle() < f.maximumPoolSize() && f.seconds() < 60) {
+            because = "warm pool, = maximumPoolSize: a " + Units.duration(f.seconds()) + " run with minimumIdle "
+                    + f.minimumIdle() + " pays its connects while it runs; " + opened;
         } else {
             because = "= maximumPoolSize (a fixed-size pool, HikariCP's advice for steady load): " + opened;
         }
-        reasons.add(new Reason("minimumIdle", f.side, because, numbers));
+        reasons.add(new Reason("minimumIdle", f.side(), because, numbers));
         return size;
-    }
-
-    // --- timeouts and lifetimes ---
-
-    private static long connectionTimeout(SideFacts f, List<Reason> reasons) {
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("maxWaitMs", f.maxWaitMs);
-        numbers.put("p99WaitMs", f.p99WaitMs);
-        numbers.put("timeouts", f.timeouts);
-        numbers.put("configuredMs", f.connectionTimeoutMs);
-        long wanted = Math.max(MIN_CONNECTION_TIMEOUT_MS, roundUp((long) Math.ceil(f.maxWaitMs * TIMEOUT_HEADROOM)));
-        long value;
-        String because;
-        if (f.timeouts > 0) {
-            value = f.connectionTimeoutMs;
-            because = f.timeouts + " borrows timed out after " + Units.latency(f.connectionTimeoutMs) + ": kept, the "
-                    + "fix is the size; a longer timeout would only hide the wait";
-        } else if (f.connectionTimeoutMs >= wanted) {
-            value = f.connectionTimeoutMs;
-            because = String.format(Locale.ROOT, "kept: %s is %s the longest measured wait (%s, p99 %s)",
-                    Units.latency(f.connectionTimeoutMs), times(f.connectionTimeoutMs, f.maxWaitMs),
-                    Units.latency(f.maxWaitMs), Units.latency(f.p99WaitMs));
-        } else {
-            value = wanted;
-            because = String.format(Locale.ROOT, "raised to %.0f× the longest measured wait (%s): %s leaves too "
-                    + "little headroom", TIMEOUT_HEADROOM, Units.latency(f.maxWaitMs),
-                    Units.latency(f.connectionTimeoutMs));
-        }
-        reasons.add(new Reason("connectionTimeout", f.side, because, numbers));
-        return value;
-    }
-
-    private static long maxLifetime(SideFacts f, List<Reason> reasons) {
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("configuredMs", f.maxLifetimeMs);
-        numbers.put("runMs", Math.round(f.seconds * 1000));
-        numbers.put("openedBeyondPeak", f.replacements);
-        long value = f.maxLifetimeMs;
-        String because;
-        if (f.maxLifetimeMs < f.seconds * 1000 && f.replacements > 0) {
-            value = Math.max(PoolSettings.defaultsFor(1).maxLifetimeMs(), roundUp(Math.round(f.seconds * 1000 * 1.5)));
-            because = "raised: " + Units.duration(f.maxLifetimeMs / 1000.0) + " is shorter than the "
-                    + Units.duration(f.seconds) + " run, and " + Units.count(f.replacements) + " connections were "
-                    + "replaced mid-run; keep it a few seconds under any server or firewall connection limit";
-        } else {
-            because = "kept: " + Units.duration(f.maxLifetimeMs / 1000.0) + (f.maxLifetimeMs >= f.seconds * 1000
-                    ? " outlasts the " + Units.duration(f.seconds) + " run"
-                    : ", no connection was replaced mid-run") + "; keep it a few seconds under any server or firewall "
-                    + "connection limit";
-        }
-        reasons.add(new Reason("maxLifetime", f.side, because, numbers));
-        return value;
-    }
-
-    private static long idleTimeout(SideFacts f, boolean warm, List<Reason> reasons) {
-        long value = Math.max(f.idleTimeoutMs, PoolSettings.defaultsFor(1).idleTimeoutMs());
-        String because = warm
-                ? "no effect while minimumIdle = maximumPoolSize: HikariCP retires idle connections only above "
-                + "minimumIdle; " + Units.duration(value / 1000.0) + " (at least HikariCP's default) in case "
-                + "minimumIdle is lowered"
-                : "at least HikariCP's default " + Units.duration(value / 1000.0);
-        reasons.add(new Reason("idleTimeout", f.side, because, Map.of("configuredMs", f.idleTimeoutMs)));
-        return value;
-    }
-
-    private static long keepalive(SideFacts f, long maxLifetime, List<Reason> reasons) {
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("configuredMs", f.keepaliveTimeMs);
-        numbers.put("idleShare", f.idleShare);
-        numbers.put("seconds", f.seconds);
-        long value;
-        String because;
-        String idle = Units.percent(f.idleShare) + " of the open connections were idle on average over the "
-                + Units.duration(f.seconds) + " run";
-        if (f.idleShare >= IDLE_SHARE_FOR_KEEPALIVE && f.seconds >= KEEPALIVE_RUN_SECONDS) {
-            value = f.keepaliveTimeMs > 0 ? f.keepaliveTimeMs : 120_000;
-            because = "on: " + idle + ", long enough for a firewall to drop an idle connection";
-        } else {
-            value = f.keepaliveTimeMs;
-            because = "kept at " + (value == 0 ? "0 (off)" : Units.duration(value / 1000.0)) + ": " + idle
-                    + "; a keepalive ping only helps connections that sit idle for minutes";
-        }
-        if (value >= maxLifetime) {
-            value = 0;
-            because += "; off, since it must be shorter than maxLifetime";
-        }
-        reasons.add(new Reason("keepaliveTime", f.side, because, numbers));
-        return value;
     }
 
     // --- the fleet ---
@@ -492,99 +395,6 @@ public final class Advisor {
     }
 
     // --- helpers ---
-
-    /** What the advisor needs of one side, computed once from the stored totals and samples. */
-    private record SideFacts(String side, String mode, int maximumPoolSize, int minimumIdle, long connectionTimeoutMs,
-                             long idleTimeoutMs, long maxLifetimeMs, long keepaliveTimeMs, int peakActive,
-                             int peakPending, int peakTotal, int peakActiveAllPools, double peakUtilization,
-                             long created, long borrows, long timeouts, double seconds, double borrowsPerSecond,
-                             double meanHoldMs, double littleL, double maxWaitMs, double p99WaitMs, long replacements,
-                             double churnPerMinute, Double meanConnectMs, double connectSeconds, long saturatedMs,
-                             double idleShare) {
-
-        static SideFacts of(RunDetail run, String side, List<RunSample> samples) {
-            RunDetail.Pool p = run.pools().get(side);
-            double seconds = orZero(run.summary().seconds());
-            long borrows = orZero(p.borrows());
-            double rate = seconds > 0 ? borrows / seconds : 0;
-            double hold = p.usageMeanMs() == null ? 0 : p.usageMeanMs();
-            int peakTotal = orZero(p.peakTotal());
-            long created = orZero(p.created());
-            long replacements = Math.max(0, created - peakTotal);
-            double minutes = seconds / 60;
-            Double connectMs = p.creationMeanMs();
-            int peakActive = orZero(p.peakActive());
-            int pools = run.summary().poolMode().equals("per-worker") ? run.summary().workers() : 1;
-            int max = p.maximumPoolSize();
-            return new SideFacts(side, run.summary().poolMode(), max, p.minimumIdle(), p.connectionTimeoutMs(),
-                    p.idleTimeoutMs(), p.maxLifetimeMs(), p.keepaliveTimeMs(), peakActive / pools,
-                    orZero(p.peakPending()), peakTotal, peakActive,
-                    p.peakUtilization() == null ? 0 : p.peakUtilization(), created, borrows, orZero(p.timeouts()),
-                    seconds, rate, hold, rate * hold / 1000, orZero(p.acquireMaxMs()), orZero(p.acquireP99Ms()),
-                    replacements, minutes > 0 ? replacements / minutes : 0, connectMs,
-                    connectMs == null ? 0 : created * connectMs / 1000, Advisor.saturatedMs(samples, side),
-                    Advisor.idleShare(samples, side));
-        }
-
-        Map<String, Object> sizeNumbers() {
-            Map<String, Object> numbers = new LinkedHashMap<>();
-            numbers.put("configured", maximumPoolSize);
-            numbers.put("borrowsPerSecond", borrowsPerSecond);
-            numbers.put("meanHoldMs", meanHoldMs);
-            numbers.put("littlesLawConnections", littleL);
-            numbers.put("peakActive", peakActive);
-            numbers.put("peakPending", peakPending);
-            numbers.put("peakUtilization", peakUtilization);
-            numbers.put("saturatedMs", saturatedMs);
-            numbers.put("timeouts", timeouts);
-            return numbers;
-        }
-    }
-
-    /** Time spent above 95% with waiters, from the samples (each sample stands for the interval before it). */
-    static long saturatedMs(List<RunSample> samples, String side) {
-        long total = 0;
-        long previous = 0;
-        for (RunSample sample : samples) {
-            SideSample s = side.equals("source") ? sample.source() : sample.target();
-            if (s.max() > 0 && s.utilization() > HealthTracker.UNHEALTHY_AT && s.pending() > 0) {
-                total += sample.elapsedMs() - previous;
-            }
-            previous = sample.elapsedMs();
-        }
-        return total;
-    }
-
-    /** The mean share of open connections that were idle, over the samples with any open. */
-    static double idleShare(List<RunSample> samples, String side) {
-        double sum = 0;
-        int n = 0;
-        for (RunSample sample : samples) {
-            SideSample s = side.equals("source") ? sample.source() : sample.target();
-            if (s.total() > 0) {
-                sum += (double) s.idle() / s.total();
-                n++;
-            }
-        }
-        return n == 0 ? 0 : sum / n;
-    }
-
-    /** Rounds a millisecond value up to a figure a DBA would type: 1, 2 or 5 times a power of ten. */
-    static long roundUp(long ms) {
-        long step = 1;
-        while (true) {
-            for (long m : new long[] {1, 2, 5}) {
-                if (m * step >= ms) {
-                    return m * step;
-                }
-            }
-            step *= 10;
-        }
-    }
-
-    private static String times(double a, double b) {
-        return b <= 0 ? "far above" : String.format(Locale.ROOT, "%,.0f×", a / b);
-    }
 
     private static Double meanConnect(RunDetail run) {
         double weighted = 0;

@@ -233,10 +233,10 @@ class AdvisorTest {
 
     @Test
     void roundsUpToFiguresADbaWouldType() {
-        assertThat(Advisor.roundUp(1_800)).isEqualTo(2_000);
-        assertThat(Advisor.roundUp(2_001)).isEqualTo(5_000);
-        assertThat(Advisor.roundUp(10)).isEqualTo(10);
-        assertThat(Advisor.roundUp(1_800_001)).isEqualTo(2_000_000);
+        assertThat(TimingRules.roundUp(1_800)).isEqualTo(2_000);
+        assertThat(TimingRules.roundUp(2_001)).isEqualTo(5_000);
+        assertThat(TimingRules.roundUp(10)).isEqualTo(10);
+        assertThat(TimingRules.roundUp(1_800_001)).isEqualTo(2_000_000);
     }
 
     private static Advisor.Reason reason(Advisor.Advice advice, String setting, String side) {
