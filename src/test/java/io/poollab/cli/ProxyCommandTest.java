@@ -107,6 +107,22 @@ class ProxyCommandTest {
         assertThat(run.errLines()).containsExactly(error);
     }
 
+    @Test
+    void aPortInUseIsBadInputAndNothingIsLeftRunning() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String listen = "127.0.0.1:" + taken.getLocalPort();
+
+            Cli.Result run = Cli.run(dir.resolve("home"), Map.of(), "proxy", "--listen", listen, "--to", "127.0.0.1:5432",
+                    "--latency-ms", "5");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(run.errLines()).containsExactly("error: --listen " + listen + ": cannot listen there: "
+                    + "Address already in use");
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
+                    && t.getName().equals("poollab-proxy-" + taken.getLocalPort()));
+        }
+    }
+
     private static String waitForLine(ByteArrayOutputStream err, String start) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() - deadline < 0) {
