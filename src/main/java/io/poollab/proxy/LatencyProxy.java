@@ -67,16 +67,21 @@ public final class LatencyProxy implements AutoCloseable {
     private LatencyProxy(ProxySettings settings, String threadName) throws IOException {
         this.settings = settings;
         this.selector = Selector.open();
+        ServerSocketChannel listening = null;
         try {
-            this.server = ServerSocketChannel.open();
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(settings.listen(), BACKLOG);
-            server.configureBlocking(false);
-            server.register(selector, SelectionKey.OP_ACCEPT);
+            listening = ServerSocketChannel.open();
+            listening.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listening.bind(settings.listen(), BACKLOG);
+            listening.configureBlocking(false);
+            listening.register(selector, SelectionKey.OP_ACCEPT);
         } catch (IOException | RuntimeException e) {
+            if (listening != null) {
+                listening.close();
+            }
             selector.close();
             throw e;
         }
+        this.server = listening;
         this.address = (InetSocketAddress) server.getLocalAddress();
         this.thread = new Thread(this::loop, threadName != null ? threadName : "poollab-proxy-" + address.getPort());
         // A proxy someone forgot to close must not keep the JVM alive.

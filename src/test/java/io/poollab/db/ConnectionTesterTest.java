@@ -118,7 +118,8 @@ class ConnectionTesterTest {
 
         System.out.printf("Test connection at latencyMs 15: RTT %.2f ms, connect %.2f ms%n", success.roundTripMs(),
                 success.connectMs());
-        assertThat(success.roundTripMs()).isBetween(30.0, 30 * 1.2 + 1);
+        // Never below the two delays; the upper bound leaves room for a loaded machine (LatencyProxyTest is exact).
+        assertThat(success.roundTripMs()).isBetween(30.0, 30.0 + 20);
         // The TCP handshake and at least the startup exchange: two round trips.
         assertThat(success.connectMs()).isGreaterThanOrEqualTo(60.0);
         assertThat(sessionsOn(url.substring(url.lastIndexOf('/') + 1))).as("the test connection closed").isZero();

@@ -149,7 +149,8 @@ class ConnectionsViewModelTest {
         model.test();
 
         ConnectionTester.Success ok = (ConnectionTester.Success) model.testResultProperty().get();
-        assertThat(ok.roundTripMs()).isBetween(30.0, 30 * 1.2 + 1);
+        // Never below the two delays; the upper bound leaves room for a loaded machine (LatencyProxyTest is exact).
+        assertThat(ok.roundTripMs()).isBetween(30.0, 30.0 + 20);
         assertThat(model.testedNetworkProperty().get()).isEqualTo(new SimulatedNetwork(15, 0, 0));
     }
 
