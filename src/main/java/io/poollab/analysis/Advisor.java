@@ -269,7 +269,7 @@ public final class Advisor {
             size = Math.max(f.peakActive() + f.peakPending(), (int) Math.ceil(f.littleL()));
             size = Math.max(size, f.maximumPoolSize() + 1);
             because = String.format(Locale.ROOT, "too small: every connection was busy with workers waiting for %s"
-                    + "%s; grown to the peak demand (active + waiting). %s", Units.duration(f.saturatedMs() / 1000.0),
+                    + "%s; grown to the peak demand (active + waiting). %s", Units.length(f.saturatedMs() / 1000.0),
                     f.timeouts() > 0 ? ", and " + f.timeouts() + " borrows timed out" : "", little);
         } else if (f.maximumPoolSize() > 0 && f.peakUtilization() <= OVERSIZED) {
             size = Math.max(1, Math.max(f.peakActive(), (int) Math.ceil(f.littleL())));
@@ -330,7 +330,7 @@ public final class Advisor {
             because = "warm pool, = maximumPoolSize: churn of " + opened + "; a fixed-size pool opens each connection "
                     + "once, and HikariCP validates a connection on checkout when it sat idle";
         } else if (f.minimumIdle() < f.maximumPoolSize() && f.seconds() < 60) {
-            because = "warm pool, = maximumPoolSize: a " + Units.duration(f.seconds()) + " run with minimumIdle "
+            because = "warm pool, = maximumPoolSize: a " + Units.length(f.seconds()) + " run with minimumIdle "
                     + f.minimumIdle() + " pays its connects while it runs; " + opened;
         } else {
             because = "= maximumPoolSize (a fixed-size pool, HikariCP's advice for steady load): " + opened;

@@ -1,5 +1,6 @@
 package io.poollab.analysis;
 
+import io.poollab.text.Units;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +32,33 @@ public final class Knee {
         public double slowest() {
             return rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         }
+
+        /** "2 workers × pool 4". */
+        public String position() {
+            return workers + (workers == 1 ? " worker" : " workers") + " × pool " + poolSize;
+        }
+
+        /** "2 workers × pool 4 (8 connections)". */
+        public String describe() {
+            return position() + " (" + connections + (connections == 1 ? " connection)" : " connections)");
+        }
     }
 
     /** The knee and the best cell, with the threshold that separated them. */
     public record Result(Cell knee, Cell best, double threshold, double tolerance) {
+
+        /** The knee against the best cell, in numbers: one sentence for the CLI, the GUI and the report. */
+        public String describe() {
+            String at = knee.describe() + ": " + Units.rate(knee.mean());
+            if (knee == best) {
+                return "knee: " + at + ", the best cell; no cell with fewer connections came within "
+                        + Units.percent(tolerance) + " of it";
+            }
+            return "knee: " + at + ", within " + Units.percent(tolerance) + " of the best cell, " + best.describe()
+                    + ": " + Units.rate(best.mean()) + " (threshold " + Units.rate(threshold) + "); the "
+                    + (best.connections() - knee.connections()) + " more connections bought "
+                    + Units.percent(best.mean() / knee.mean() - 1);
+        }
     }
 
     private Knee() {

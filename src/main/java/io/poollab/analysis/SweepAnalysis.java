@@ -5,6 +5,7 @@ import io.poollab.history.HistoryStore;
 import io.poollab.history.RunDetail;
 import io.poollab.history.RunSummary;
 import io.poollab.history.SweepRecord;
+import io.poollab.text.Units;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +54,9 @@ public record SweepAnalysis(SweepRecord sweep, List<Position> positions, Optiona
         }
     }
 
+    /** Below this median run length, a sweep's cells mostly measure their own start. */
+    static final double SHORT_RUN_SECONDS = 5;
+
     public static Optional<SweepAnalysis> load(HistoryStore history, long sweepId, Advisor.Fleet fleet)
             throws ConfigException {
         Optional<SweepRecord> found = history.sweep(sweepId);
@@ -98,6 +102,49 @@ public record SweepAnalysis(SweepRecord sweep, List<Position> positions, Optiona
             return sweep.stopReason();
         }
         return sweep.endedAt() == null ? "not run: the sweep is still running, or was killed" : "not run";
+    }
+
+    /**
+     * What limits how far the knee can be trusted, in numbers: repeats that spread wider than the tolerance, no
+     * repeats at all, or runs so short that their start-up dominates. Empty when nothing does.
+     */
+    public List<String> caveats() {
+        List<String> caveats = new ArrayList<>();
+        double tolerance = sweep.tolerance();
+        Position widest = null;
+        double widestSpread = 0;
+        for (Position p : positions) {
+            List<Double> rates = p.rates();
+            if (rates.size() > 1) {
+                double spread = (rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+                        - rates.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) / p.meanRate();
+                if (spread > widestSpread) {
+                    widestSpread = spread;
+                    widest = p;
+                }
+            }
+        }
+        if (widest != null && widestSpread > tolerance) {
+            caveats.add("the repeats of " + widest.kneeCell().position() + " differed by " + Units.percent(widestSpread)
+                    + " of their mean, more than the " + Units.percent(tolerance) + " tolerance: differences "
+                    + "smaller than that are noise on this machine");
+        }
+        long measured = positions.stream().filter(p -> !p.rates().isEmpty()).count();
+        if (sweep.repeat() == 1 && measured > 1) {
+            caveats.add("each cell ran once, so its noise is unmeasured: a difference of a few percent may be "
+                    + "chance (Repeat 3 measures the spread)");
+        }
+        List<Double> seconds = positions.stream().flatMap(p -> p.runs().stream())
+                .filter(r -> r.status().equals("succeeded") && r.seconds() != null).map(RunSummary::seconds)
+                .sorted().toList();
+        if (!seconds.isEmpty()) {
+            double median = seconds.get(seconds.size() / 2);
+            if (median < SHORT_RUN_SECONDS) {
+                caveats.add("the runs took " + Units.length(median) + " (median): a run this short is dominated "
+                        + "by its start (pool warm-up, planning, JIT); copy more rows for a steadier knee");
+            }
+        }
+        return List.copyOf(caveats);
     }
 
     /** The position of a knee cell. */

@@ -62,12 +62,12 @@ final class TimingRules {
         String because;
         if (f.maxLifetimeMs() < f.seconds() * 1000 && f.replacements() > 0) {
             value = Math.max(PoolSettings.defaultsFor(1).maxLifetimeMs(), roundUp(Math.round(f.seconds() * 1000 * 1.5)));
-            because = "raised: " + Units.duration(f.maxLifetimeMs() / 1000.0) + " is shorter than the "
-                    + Units.duration(f.seconds()) + " run, and " + Units.count(f.replacements()) + " connections were "
+            because = "raised: " + Units.length(f.maxLifetimeMs() / 1000.0) + " is shorter than the "
+                    + Units.length(f.seconds()) + " run, and " + Units.count(f.replacements()) + " connections were "
                     + "replaced mid-run; keep it a few seconds under any server or firewall connection limit";
         } else {
-            because = "kept: " + Units.duration(f.maxLifetimeMs() / 1000.0) + (f.maxLifetimeMs() >= f.seconds() * 1000
-                    ? " outlasts the " + Units.duration(f.seconds()) + " run"
+            because = "kept: " + Units.length(f.maxLifetimeMs() / 1000.0) + (f.maxLifetimeMs() >= f.seconds() * 1000
+                    ? " outlasts the " + Units.length(f.seconds()) + " run"
                     : ", no connection was replaced mid-run") + "; keep it a few seconds under any server or firewall "
                     + "connection limit";
         }
@@ -79,9 +79,9 @@ final class TimingRules {
         long value = Math.max(f.idleTimeoutMs(), PoolSettings.defaultsFor(1).idleTimeoutMs());
         String because = warm
                 ? "no effect while minimumIdle = maximumPoolSize: HikariCP retires idle connections only above "
-                + "minimumIdle; " + Units.duration(value / 1000.0) + " (at least HikariCP's default) in case "
+                + "minimumIdle; " + Units.length(value / 1000.0) + " (at least HikariCP's default) in case "
                 + "minimumIdle is lowered"
-                : "at least HikariCP's default " + Units.duration(value / 1000.0);
+                : "at least HikariCP's default " + Units.length(value / 1000.0);
         reasons.add(new Advisor.Reason("idleTimeout", f.side(), because, Map.of("configuredMs", f.idleTimeoutMs())));
         return value;
     }
@@ -94,13 +94,13 @@ final class TimingRules {
         long value;
         String because;
         String idle = Units.percent(f.idleShare()) + " of the open connections were idle on average over the "
-                + Units.duration(f.seconds()) + " run";
+                + Units.length(f.seconds()) + " run";
         if (f.idleShare() >= IDLE_SHARE_FOR_KEEPALIVE && f.seconds() >= KEEPALIVE_RUN_SECONDS) {
             value = f.keepaliveTimeMs() > 0 ? f.keepaliveTimeMs() : 120_000;
             because = "on: " + idle + ", long enough for a firewall to drop an idle connection";
         } else {
             value = f.keepaliveTimeMs();
-            because = "kept at " + (value == 0 ? "0 (off)" : Units.duration(value / 1000.0)) + ": " + idle
+            because = "kept at " + (value == 0 ? "0 (off)" : Units.length(value / 1000.0)) + ": " + idle
                     + "; a keepalive ping only helps connections that sit idle for minutes";
         }
         if (value >= maxLifetime) {

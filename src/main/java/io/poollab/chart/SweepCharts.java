@@ -8,7 +8,6 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -243,11 +242,5 @@ public final class SweepCharts {
         public int hashCode() {
             return java.util.Objects.hash(x, y, ring, label);
         }
-    }
-
-    /** For captions: "2 workers × pool 2". */
-    public static String cell(Knee.Cell c) {
-        return String.format(Locale.ROOT, "%d worker%s × pool %d", c.workers(), c.workers() == 1 ? "" : "s",
-                c.poolSize());
     }
 }

@@ -10,12 +10,11 @@ import io.poollab.config.PoolMode;
 import io.poollab.config.Problem;
 import io.poollab.config.RunConfigLoader;
 import io.poollab.config.RunSpec;
-import io.poollab.config.TableSpec;
-import io.poollab.config.TargetMode;
 import io.poollab.history.HistoryStore;
 import io.poollab.migrate.Engine;
 import io.poollab.migrate.Run;
 import io.poollab.runner.RunLauncher;
+import io.poollab.runner.SweepCells;
 import io.poollab.runner.SweepRunner;
 import io.poollab.text.Units;
 import java.nio.file.Path;
@@ -130,27 +129,15 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private String cellLabel(int w, int p) {
-        return (label == null ? "" : label + ", ") + w + (w == 1 ? " worker" : " workers") + " × pool " + p;
+        return (label == null ? "" : label + ", ") + SweepCells.position(w, p);
     }
 
-    /**
-     * Each cell starts from the same empty target: {@code create} becomes {@code recreate}; {@code append} would
-     * pile every cell's rows onto the last cell's and is refused.
-     */
-    private RunSpec resettingTarget(LoadedConfig cell) throws ConfigException {
-        RunSpec spec = cell.spec();
-        List<TableSpec> tables = new ArrayList<>();
-        for (int i = 0; i < spec.tables().size(); i++) {
-            TableSpec t = spec.tables().get(i);
-            if (t.mode() == TargetMode.APPEND) {
-                throw new ConfigException(cell.located(List.of(Problem.error("", "tables[" + i + "].mode",
-                        "append would add every cell's rows to the last cell's: a sweep needs create, recreate or "
-                                + "truncate"))));
-            }
-            tables.add(t.mode() == TargetMode.CREATE ? new TableSpec(t.source(), t.target(), t.key(),
-                    TargetMode.RECREATE) : t);
+    private static RunSpec resettingTarget(LoadedConfig cell) throws ConfigException {
+        try {
+            return SweepCells.resettingTarget(cell.spec());
+        } catch (ConfigException e) {
+            throw new ConfigException(cell.located(e.problems()));
         }
-        return spec.withTables(tables);
     }
 
     private static int exitCode(SweepRunner.Outcome outcome) {

@@ -10,7 +10,6 @@ import io.poollab.text.Units;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** A stored sweep as a table and as JSON: its cells, its knee in words, and the advisor's recommendation. */
@@ -26,7 +25,7 @@ final class SweepText {
     static void print(SweepAnalysis sweep, PrintStream out) {
         int runs = sweep.positions().stream().mapToInt(p -> p.runs().size()).sum();
         out.printf("sweep %d: %d of %d runs, %s pools, knee tolerance %s%n%n", sweep.sweep().id(), runs,
-                sweep.sweep().plannedRuns(), sweep.sweep().poolMode(), percent(sweep.sweep().tolerance()));
+                sweep.sweep().plannedRuns(), sweep.sweep().poolMode(), Units.percent(sweep.sweep().tolerance()));
         out.printf("%7s %5s %6s %6s %14s %10s  %s%n", "workers", "pool", "conns", "repeat", "rows/s", "p95 wait",
                 "outcome");
         for (SweepAnalysis.Position p : sweep.positions()) {
@@ -43,7 +42,8 @@ final class SweepText {
             }
         }
         out.println();
-        out.println(sweep.knee().map(SweepText::knee).orElse("knee: none, no cell succeeded"));
+        out.println(sweep.knee().map(Knee.Result::describe).orElse("knee: none, no cell succeeded"));
+        sweep.caveats().forEach(c -> out.println("caveat: " + c));
         sweep.advice().ifPresent(advice -> printAdvice(advice, out));
     }
 
@@ -68,21 +68,6 @@ final class SweepText {
         out.println("rules of thumb (for comparison; not measured):");
         advice.rulesOfThumb().forEach(r -> out.println("  " + r.setting() + ": " + r.because()));
         advice.warnings().forEach(w -> out.println("warning: " + w));
-    }
-
-    /** The knee against the best cell, in numbers. */
-    static String knee(Knee.Result k) {
-        Knee.Cell knee = k.knee();
-        Knee.Cell best = k.best();
-        String at = cell(knee) + ": " + Units.rate(knee.mean());
-        if (knee == best) {
-            return "knee: " + at + ", the best cell; no cell with fewer connections came within "
-                    + percent(k.tolerance()) + " of it";
-        }
-        return "knee: " + at + ", within " + percent(k.tolerance()) + " of the best cell, " + cell(best) + ": "
-                + Units.rate(best.mean()) + " (threshold " + Units.rate(k.threshold()) + "); the "
-                + (best.connections() - knee.connections()) + " more connections bought "
-                + percent(best.mean() / knee.mean() - 1);
     }
 
     /** A cell's line on stderr as the sweep goes. */
@@ -111,6 +96,7 @@ final class SweepText {
             knee.put("best", cellJson(k.best()));
             return knee;
         }).orElse(null));
+        root.put("caveats", sweep.caveats());
         root.put("recommendation", sweep.advice().map(SweepText::adviceJson).orElse(null));
         return root;
     }
@@ -197,14 +183,5 @@ final class SweepText {
         map.put("rowsPerSecond", cell.mean());
         map.put("repeats", cell.rates());
         return map;
-    }
-
-    private static String cell(Knee.Cell c) {
-        return c.workers() + (c.workers() == 1 ? " worker" : " workers") + " × pool " + c.poolSize() + " ("
-                + c.connections() + " connections)";
-    }
-
-    private static String percent(double fraction) {
-        return String.format(Locale.ROOT, fraction * 100 >= 10 ? "%.0f%%" : "%.1f%%", fraction * 100);
     }
 }

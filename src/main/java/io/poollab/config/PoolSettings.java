@@ -23,4 +23,14 @@ public record PoolSettings(
         return new PoolSettings(newMaximumPoolSize, newMinimumIdle, connectionTimeoutMs, idleTimeoutMs,
                 maxLifetimeMs, keepaliveTimeMs, validationTimeoutMs, leakDetectionThresholdMs);
     }
+
+    /**
+     * Another maximumPoolSize, the rest kept. A warm pool stays warm: minimumIdle follows the size when it was equal
+     * to it (HikariCP's default); otherwise it is kept, lowered to the new size if it was above it.
+     */
+    public PoolSettings resizedTo(int newMaximumPoolSize) {
+        int newMinimumIdle = minimumIdle == maximumPoolSize ? newMaximumPoolSize
+                : Math.min(minimumIdle, newMaximumPoolSize);
+        return withSize(newMaximumPoolSize, newMinimumIdle);
+    }
 }

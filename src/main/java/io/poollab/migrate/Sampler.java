@@ -26,6 +26,7 @@ final class Sampler {
     private final Map<Side, SideTracker> sides = new EnumMap<>(Side.class);
     private long previousElapsedMs;
     private long previousRows;
+    private long lastStampMs = -1;
 
     Sampler(MigrationRun run, Map<Side, Dialect> dialects, Map<Side, Connection> monitors) {
         this.run = run;
@@ -37,7 +38,8 @@ final class Sampler {
     }
 
     synchronized RunSample sample() {
-        long elapsedMs = run.progress().elapsedMs();
+        long elapsedMs = stamp(run.progress().elapsedMs(), lastStampMs);
+        lastStampMs = elapsedMs;
         long rows = run.progress().rowsCommitted();
         // The rate counts rows written, not committed: with one transaction per partition, committed rows arrive
         // in steps of a whole partition, and the chart would show the work only at each commit.
@@ -49,6 +51,15 @@ final class Sampler {
         SideSample source = sides.get(Side.SOURCE).sample(elapsedMs);
         SideSample target = sides.get(Side.TARGET).sample(elapsedMs);
         return new RunSample(elapsedMs, rows, run.progress().bytesWritten(), rowsPerSecond, run.workers(), source, target);
+    }
+
+    /**
+     * A sample's time, strictly after the previous one's: the final sample, taken when the workers end, can fall
+     * in the same millisecond as the last scheduled one, and a run's samples are keyed by their time. Such a
+     * reading is stamped 1 ms later, a shift far inside the sampling interval.
+     */
+    static long stamp(long elapsedMs, long previousStampMs) {
+        return Math.max(elapsedMs, previousStampMs + 1);
     }
 
     SideTracker side(Side side) {

@@ -7,6 +7,7 @@ import io.poollab.chart.RunSeries;
 import io.poollab.chart.StoredSeries;
 import io.poollab.chart.SweepCharts;
 import io.poollab.history.RunDetail;
+import io.poollab.text.Units;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -47,9 +48,10 @@ final class ReportCharts {
         List<Chart> charts = new ArrayList<>();
         content.sweep().ifPresent(sweep -> {
             SweepCharts grid = new SweepCharts(sweep);
-            String marks = " The ring is the knee (the fewest connections within " + Math.round(sweep.sweep()
-                    .tolerance() * 100) + "% of the best cell's rows/s); a square, the recommended point when it is "
-                    + "elsewhere.";
+            String marks = " The ring is the knee (the fewest connections within "
+                    + Units.percent(sweep.sweep().tolerance()) + " of the best cell's rows/s); a square, the "
+                    + "recommended point when it is elsewhere." + sweep.caveats().stream().map(c -> " Caveat: " + c
+                    + ".").collect(java.util.stream.Collectors.joining());
             long id = sweep.sweep().id();
             charts.add(new Chart("Sweep " + id + ": rows/s against each pool's maximumPoolSize, one line per worker "
                     + "count (the mean of the repeats)." + marks, grid.throughput(ChartTheme.LIGHT), WIDTH, 360));

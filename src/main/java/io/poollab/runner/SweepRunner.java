@@ -33,6 +33,10 @@ public final class SweepRunner {
 
     /** What a front end hears while the sweep goes on. */
     public interface Listener {
+        /** The sweep is recorded under {@code sweepId}; its cells follow. */
+        default void sweepCreated(long sweepId) {
+        }
+
         /** Before cell {@code index} (0-based) of {@code total}; {@code etaSeconds} is null until a cell ended. */
         default void cellStarting(Planned cell, int index, int total, Double etaSeconds) {
         }
@@ -123,6 +127,7 @@ public final class SweepRunner {
             throws ConfigException, RunStartException, InterruptedException {
         long sweepId = history.createSweep(label, grid.workers(), grid.poolSizes(), grid.repeat(), grid.tolerance(),
                 plan.get(0).spec().poolMode().id());
+        listener.sweepCreated(sweepId);
         List<Cell> cells = new ArrayList<>();
         String stop = null;
         double secondsSoFar = 0;

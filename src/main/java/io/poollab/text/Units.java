@@ -45,6 +45,17 @@ public final class Units {
         return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%d:%02d", m, s);
     }
 
+    /**
+     * A length of time said in a sentence: {@code 1.4 s} and {@code 42 s} under a minute, where {@code 0:01} would
+     * hide the figure, then {@link #duration} ({@code 2:05}).
+     */
+    public static String length(double seconds) {
+        if (seconds < 10) {
+            return significant(Math.max(0, seconds)) + " s";
+        }
+        return seconds < 60 ? Math.round(seconds) + " s" : duration(seconds);
+    }
+
     /** {@code 12 µs}, {@code 0.31 ms}, {@code 41 ms}, {@code 1.2 s}. */
     public static String latency(double ms) {
         if (ms <= 0) {
@@ -59,9 +70,16 @@ public final class Units {
         return significant(ms / 1000) + " s";
     }
 
-    /** {@code 81%}. */
+    /** {@code 81%}, {@code 5%}; one decimal under 10% when it is not whole: {@code 2.5%}, {@code 0.4%}. */
     public static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "n/a" : Math.round(fraction * 100) + "%";
+        if (Double.isNaN(fraction)) {
+            return "n/a";
+        }
+        double tenths = Math.round(fraction * 1000) / 10.0;
+        if (Math.abs(tenths) < 10 && tenths != Math.rint(tenths)) {
+            return String.format(Locale.ROOT, "%.1f%%", tenths);
+        }
+        return Math.round(fraction * 100) + "%";
     }
 
     /** {@code 2.4 MB}. */

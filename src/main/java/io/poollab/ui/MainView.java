@@ -5,6 +5,7 @@ import io.poollab.ui.connections.ConnectionsView;
 import io.poollab.ui.history.HistoryView;
 import io.poollab.ui.run.RunView;
 import io.poollab.ui.run.RunViewModel;
+import io.poollab.ui.sweep.SweepView;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -19,17 +20,18 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * The window's frame: the header with the active run and its health, the navigation, the pages and the status bar.
- * Sweep, Reports and Demo join the navigation as their issues land; until then they are absent.
+ * Demo joins the navigation when its issue lands; until then it is absent.
  */
 public final class MainView {
 
     /** The pages, in navigation order. */
-    public enum Page { CONNECTIONS, RUN, HISTORY, COMPARE }
+    public enum Page { CONNECTIONS, RUN, SWEEP, HISTORY, COMPARE }
 
     private final Workbench workbench;
     private final Parent root;
     private final ConnectionsView connections;
     private final RunView run;
+    private final SweepView sweep;
     private final HistoryView history;
     private final io.poollab.ui.compare.CompareView compare;
     private final ToggleGroup navGroup = new ToggleGroup();
@@ -43,17 +45,19 @@ public final class MainView {
     @FXML private Button themeToggle;
     @FXML private ToggleButton connectionsNav;
     @FXML private ToggleButton runNav;
+    @FXML private ToggleButton sweepNav;
     @FXML private ToggleButton historyNav;
     @FXML private ToggleButton compareNav;
     @FXML private StackPane pages;
     @FXML private StatusBar statusBar;
 
-    public MainView(Workbench workbench, ConnectionsView connections, RunView run, HistoryView history,
-                    io.poollab.ui.compare.CompareView compare) {
+    public MainView(Workbench workbench, ConnectionsView connections, RunView run, SweepView sweep,
+                    HistoryView history, io.poollab.ui.compare.CompareView compare) {
         this.workbench = workbench;
         this.compare = compare;
         this.connections = connections;
         this.run = run;
+        this.sweep = sweep;
         this.history = history;
         this.root = Fxml.load(MainView.class, "MainView.fxml", this);
     }
@@ -64,7 +68,7 @@ public final class MainView {
 
     @FXML
     private void initialize() {
-        for (ToggleButton b : new ToggleButton[] {connectionsNav, runNav, historyNav, compareNav}) {
+        for (ToggleButton b : new ToggleButton[] {connectionsNav, runNav, sweepNav, historyNav, compareNav}) {
             b.setToggleGroup(navGroup);
         }
         // A navigation entry stays pressed: clicking the current page again must not leave none selected.
@@ -101,6 +105,19 @@ public final class MainView {
             show(Page.HISTORY);
             history.select(id);
         });
+        sweep.onOpenRun(id -> {
+            show(Page.HISTORY);
+            history.select(id);
+        });
+        sweep.onCompare((baseline, other) -> {
+            compare.model().compare(java.util.List.of(baseline, other));
+            show(Page.COMPARE);
+        });
+        sweep.model().runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                history.model().refresh();
+            }
+        });
     }
 
     private static void bindHealth(Label badge, RunViewModel model) {
@@ -128,6 +145,7 @@ public final class MainView {
         Parent view = switch (target) {
             case CONNECTIONS -> connections.root();
             case RUN -> run.root();
+            case SWEEP -> sweep.root();
             case HISTORY -> history.root();
             case COMPARE -> compare.root();
         };
@@ -135,6 +153,7 @@ public final class MainView {
         ToggleButton nav = switch (target) {
             case CONNECTIONS -> connectionsNav;
             case RUN -> runNav;
+            case SWEEP -> sweepNav;
             case HISTORY -> historyNav;
             case COMPARE -> compareNav;
         };
@@ -145,11 +164,18 @@ public final class MainView {
         if (target == Page.RUN) {
             run.model().setup().refreshProfiles();
         }
+        if (target == Page.SWEEP) {
+            sweep.model().refreshSweeps();
+        }
         workbench.prefs().set("view", target.name());
     }
 
     public RunView runView() {
         return run;
+    }
+
+    public SweepView sweepView() {
+        return sweep;
     }
 
     public HistoryView historyView() {
@@ -172,6 +198,11 @@ public final class MainView {
     @FXML
     private void showRun() {
         show(Page.RUN);
+    }
+
+    @FXML
+    private void showSweep() {
+        show(Page.SWEEP);
     }
 
     @FXML

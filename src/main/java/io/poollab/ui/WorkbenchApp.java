@@ -7,6 +7,8 @@ import io.poollab.ui.history.HistoryView;
 import io.poollab.ui.history.HistoryViewModel;
 import io.poollab.ui.run.RunView;
 import io.poollab.ui.run.RunViewModel;
+import io.poollab.ui.sweep.SweepView;
+import io.poollab.ui.sweep.SweepViewModel;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -64,7 +66,7 @@ public final class WorkbenchApp extends Application {
         stage.setTitle("PoolLab " + io.poollab.config.PoolLabVersion.get() + " — " + workbench.home());
         restoreBounds(stage);
         stage.setOnCloseRequest(e -> {
-            if (!main.runView().confirmClose(stage)) {
+            if (!main.runView().confirmClose(stage) || !main.sweepView().confirmClose(stage)) {
                 e.consume();
                 return;
             }
@@ -101,7 +103,8 @@ public final class WorkbenchApp extends Application {
         HistoryView history = new HistoryView(historyModel, workbench, () -> main[0].show(MainView.Page.RUN));
         var compare = new io.poollab.ui.compare.CompareView(new io.poollab.ui.compare.CompareViewModel(
                 workbench.history(), workbench.background()), workbench);
-        main[0] = new MainView(workbench, connections, run, history, compare);
+        SweepView sweep = new SweepView(new SweepViewModel(workbench, runModel), workbench);
+        main[0] = new MainView(workbench, connections, run, sweep, history, compare);
         connectionsModel.profilesChanged(runModel.setup()::refreshProfiles);
         main[0].show(workbench.prefs().get("view").map(v -> {
             try {
@@ -158,6 +161,7 @@ public final class WorkbenchApp extends Application {
             workbench.prefs().save();
             try {
                 main.runView().model().cancelAndWait();
+                main.sweepView().model().cancelAndWait();
             } catch (RuntimeException e) {
                 LOG.warn("the active run did not stop cleanly", e);
             }

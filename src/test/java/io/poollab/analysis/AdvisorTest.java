@@ -36,7 +36,7 @@ class AdvisorTest {
 
         assertThat(advice.pools().get("target").maximumPoolSize()).isEqualTo(4);
         Advisor.Reason size = reason(advice, "maximumPoolSize", "target");
-        assertThat(size.because()).startsWith("too small: every connection was busy with workers waiting for 0:03, "
+        assertThat(size.because()).startsWith("too small: every connection was busy with workers waiting for 3 s, "
                 + "and 3 borrows timed out");
         // 100 borrows in 10 s = 10/s, held 200 ms on average: 2 connections busy.
         assertThat((double) size.numbers().get("borrowsPerSecond")).isEqualTo(10.0);
@@ -108,7 +108,7 @@ class AdvisorTest {
 
         assertThat(advice.pools().get("target").minimumIdle()).isEqualTo(2);
         assertThat(reason(advice, "minimumIdle", "target").because())
-                .startsWith("warm pool, = maximumPoolSize: a 0:05 run with minimumIdle 0 pays its connects");
+                .startsWith("warm pool, = maximumPoolSize: a 5 s run with minimumIdle 0 pays its connects");
     }
 
     @Test

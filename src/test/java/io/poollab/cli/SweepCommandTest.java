@@ -109,7 +109,7 @@ class SweepCommandTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.err()).containsPattern("sweep: estimate \\d+:\\d\\d \\(4 runs × \\d+:\\d\\d, the "
                 + "mean of 1 earlier run of these tables\\)");
-        assertThat(second.out()).contains("sweep 2: 4 of 4 runs, shared pools, knee tolerance 5.0%")
+        assertThat(second.out()).contains("sweep 2: 4 of 4 runs, shared pools, knee tolerance 5%")
                 .contains("  ← knee").containsPattern("(?m)^knee: \\d workers? × pool \\d")
                 .contains("recommendation (from the measurements of run ")
                 .containsPattern("(?m)^  target maximumPoolSize +\\d  ")

@@ -27,6 +27,7 @@ public final class ScreenshotTour {
 
     private static final double WIDTH = 1440;
     private static final double HEIGHT = 900;
+    private static final String REMOTE = "postgres 16, 2 ms & 40 Mbit/s away";
 
     private ScreenshotTour() {
     }
@@ -161,6 +162,43 @@ public final class ScreenshotTour {
             run.setup().workersProperty().set(2);
             return null;
         });
+
+        // Sweep: the demo source into the same PostgreSQL behind a 2 ms, 40 Mbit/s link per connection (so that
+        // connections, not the laptop, limit the copy), 3 worker counts × 3 pool sizes.
+        SavedProfile remote = UiTesting.postgres(workbench, REMOTE, targetDatabase);
+        workbench.profiles().save(remote.withNetwork(new io.poollab.config.SimulatedNetwork(2, 0, 40)));
+        fx(() -> {
+            main.show(MainView.Page.RUN);
+            return null;
+        });
+        waitFor(30, () -> fxValue(() -> run.setup().profiles().stream()
+                .anyMatch(p -> p.name().equals(REMOTE))));
+        fx(() -> {
+            run.setup().targetProperty().set(byName(run, REMOTE));
+            run.setup().labelProperty().set("");
+            var sweep = main.sweepView().model();
+            sweep.workersProperty().set("1,2,4");
+            sweep.poolSizesProperty().set("1,2,4");
+            sweep.labelProperty().set("h2 demo → pg, 2 ms, 40 Mbit/s");
+            main.show(MainView.Page.SWEEP);
+            sweep.start(main.root().getScene().getWindow());
+            return null;
+        });
+        waitFor(60, () -> fxValue(() -> main.sweepView().model().runningProperty().get()));
+        waitFor(120, () -> fxValue(() -> main.sweepView().model().rows().stream()
+                .filter(r -> r.rowsPerSecond() != null).count() >= 4));
+        Thread.sleep(1_500);
+        shoot(main, out.resolve("sweep-live.png"));
+        waitFor(600, () -> fxValue(() -> !main.sweepView().model().runningProperty().get()));
+        Thread.sleep(1_500);
+        shoot(main, out.resolve("sweep.png"));
+        fx(() -> {
+            ((javafx.scene.control.TabPane) main.sweepView().root().lookup("#chartTabs")).getSelectionModel()
+                    .select(2);
+            return null;
+        });
+        Thread.sleep(800);
+        shoot(main, out.resolve("sweep-heatmap.png"));
 
         // The dark theme, on the finished run.
         fx(() -> {

@@ -6,6 +6,7 @@ import io.poollab.config.Side;
 import io.poollab.migrate.Run;
 import io.poollab.migrate.RunEvent;
 import io.poollab.migrate.RunInfo;
+import io.poollab.migrate.RunListener;
 import io.poollab.migrate.RunResult;
 import io.poollab.migrate.RunSample;
 import io.poollab.migrate.SideSample;
@@ -55,7 +56,7 @@ public final class RunMonitor {
     private Run run;
     private RunSample last;
 
-    RunMonitor() {
+    public RunMonitor() {
         for (Side side : Side.values()) {
             health.put(side, new HealthTracker(side.id()));
             stats.put(side, new SimpleObjectProperty<>(PoolStats.NONE));
@@ -67,8 +68,13 @@ public final class RunMonitor {
         return feed;
     }
 
-    /** The run handle, for live counters read at each drain. */
-    void attach(Run startedRun) {
+    /** The listener to give the engine, for a front end outside this package (a sweep's cells). */
+    public RunListener listener() {
+        return feed;
+    }
+
+    /** The run handle, for live counters read at each drain; on the FX thread. */
+    public void attach(Run startedRun) {
         this.run = startedRun;
     }
 

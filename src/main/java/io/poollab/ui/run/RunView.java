@@ -139,7 +139,7 @@ public final class RunView {
         warnings.setItems(model.setup().warnings());
         warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.setup().warnings()));
         warnings.managedProperty().bind(warnings.visibleProperty());
-        startButton.disableProperty().bind(model.busyBinding());
+        startButton.disableProperty().bind(model.cannotStartBinding());
         stopButton.disableProperty().bind(model.runningProperty().not().or(model.stopRequestedProperty()));
         startingIndicator.visibleProperty().bind(model.startingProperty());
         setupPane.disableProperty().bind(model.busyBinding());

@@ -15,6 +15,7 @@ import io.poollab.ui.Workbench;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -52,6 +53,7 @@ public final class RunViewModel {
     private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
     private final StringProperty historyWarning = new SimpleStringProperty();
     private final LongProperty lastFinishedRun = new SimpleLongProperty();
+    private final BooleanProperty sweepRunning = new SimpleBooleanProperty();
     private LaunchedRun launched;
 
     public RunViewModel(Workbench workbench) {
@@ -68,6 +70,11 @@ public final class RunViewModel {
     /** Starts a run from the form: validation first, then planning and the copy off the FX thread. */
     public void start(Window owner) {
         if (starting.get() || running.get()) {
+            return;
+        }
+        if (sweepRunning.get()) {
+            setup.setupErrorProperty().set("Not started: a sweep is running (Sweep page); stop it or let it end "
+                    + "first, so that the two do not measure each other.");
             return;
         }
         Optional<String> sourcePassword;
@@ -106,6 +113,36 @@ public final class RunViewModel {
             setup.forgetPasswords();
             setup.setupErrorProperty().set(Errors.oneLine(e));
         });
+    }
+
+    /**
+     * The form's setup as a validated spec, for a sweep to vary; passwords are asked for as a run would ask. Empty,
+     * with the reason given to {@code error}, when the form is incomplete or refused.
+     */
+    public Optional<RunSpec> specForSweep(Window owner, Consumer<String> error) {
+        Optional<RunSpec> spec;
+        try {
+            Optional<String> sourcePassword = setup.password(setup.sourceProperty().get(), owner);
+            Optional<String> targetPassword = setup.password(setup.targetProperty().get(), owner);
+            spec = setup.buildSpec(sourcePassword, targetPassword);
+        } catch (RunSetup.PromptCancelled e) {
+            error.accept("Not started: no password was given for " + e.getMessage() + ".");
+            return Optional.empty();
+        }
+        if (spec.isEmpty()) {
+            error.accept("The Run page's setup is refused: " + setup.setupErrorProperty().get());
+        }
+        return spec;
+    }
+
+    /** After a sweep failed to start: a typed password may be what failed, so the next attempt asks again. */
+    public void forgetPasswords() {
+        setup.forgetPasswords();
+    }
+
+    /** True while a sweep uses the engine: a run would compete with its cells, so none starts. */
+    public BooleanProperty sweepRunningProperty() {
+        return sweepRunning;
     }
 
     private void awaitEnd(LaunchedRun run, RunMonitor live) {
@@ -172,9 +209,8 @@ public final class RunViewModel {
     private void resizeIfChanged(Run run, Side side, int max) throws ConfigException {
         PoolSettings now = run.poolSettings(side);
         if (now.maximumPoolSize() != max && run.info().spec().poolMode() != PoolMode.UNPOOLED) {
-            // A warm pool stays warm: minimumIdle follows the size when it was equal to it.
-            int minIdle = now.minimumIdle() == now.maximumPoolSize() ? max : Math.min(now.minimumIdle(), max);
-            run.resize(side, max, minIdle);
+            PoolSettings resized = now.resizedTo(max);
+            run.resize(side, resized.maximumPoolSize(), resized.minimumIdle());
         }
     }
 
@@ -213,6 +249,11 @@ public final class RunViewModel {
 
     public BooleanBinding busyBinding() {
         return Bindings.or(starting, running);
+    }
+
+    /** Busy, or a sweep is running: the Start button's state. */
+    public BooleanBinding cannotStartBinding() {
+        return busyBinding().or(sweepRunning);
     }
 
     public ObjectProperty<RunMonitor> monitorProperty() {
