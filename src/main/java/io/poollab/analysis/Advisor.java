@@ -1,5 +1,7 @@
 package io.poollab.analysis;
 
+import static io.poollab.analysis.PoolFacts.orZero;
+
 import io.poollab.config.PoolSettings;
 import io.poollab.history.RunDetail;
 import io.poollab.migrate.RunSample;
@@ -42,8 +44,6 @@ public final class Advisor {
     public static final double OVERSIZED = 0.5;
     /** Connections opened beyond the pool's size, per minute, above which a cold pool costs the run. */
     static final double CHURN_PER_MINUTE = 1.0;
-    /** The rule of thumb's spindle count: one for an SSD or a single volume. */
-    static final int SPINDLES = 1;
 
     /**
      * The deployment the settings are for.
@@ -169,10 +169,11 @@ public final class Advisor {
         }
         List<String> warnings = new ArrayList<>();
         for (String side : List.of("source", "target")) {
-            fleetBudget(run, side, mode, workers, pools.get(side).maximumPoolSize(), fleet, reasons, warnings);
+            DeploymentRules.fleetBudget(run, side, mode, workers, pools.get(side).maximumPoolSize(), fleet, reasons,
+                    warnings);
         }
         return new Advice(sweep.map(SweepKnee::sweepId).orElse(null), run.summary().id(), workers, mode, pools,
-                reasons, rulesOfThumb(run, workers, pools), warnings);
+                reasons, DeploymentRules.rulesOfThumb(run, workers, pools), warnings);
     }
 
     // --- workers and mode ---
@@ -339,61 +340,6 @@ public final class Advisor {
         return size;
     }
 
-    // --- the fleet ---
-
-    private static void fleetBudget(RunDetail run, String side, String mode, int workers, int size, Fleet fleet,
-                                    List<Reason> reasons, List<String> warnings) {
-        RunDetail.Environment env = run.environment().get(side);
-        if (env == null || env.maxConnections() == null || env.maxConnections() <= 0) {
-            return;
-        }
-        int perInstance = mode.equals("per-worker") ? workers * size : size;
-        int others = env.sessions() == null ? 0 : Math.max(0, env.sessions());
-        int budget = env.maxConnections() - fleet.reservedConnections() - others;
-        int needed = fleet.instances() * perInstance;
-        Map<String, Object> numbers = new LinkedHashMap<>();
-        numbers.put("instances", fleet.instances());
-        numbers.put("connectionsPerInstance", perInstance);
-        numbers.put("needed", needed);
-        numbers.put("maxConnections", env.maxConnections());
-        numbers.put("reserved", fleet.reservedConnections());
-        numbers.put("otherSessions", others);
-        numbers.put("budget", budget);
-        numbers.put("violation", needed > budget);
-        String sum = String.format(Locale.ROOT, "%d instance%s × %d = %d connections against max_connections %d − %d "
-                        + "reserved − %d other sessions = %d", fleet.instances(), fleet.instances() == 1 ? "" : "s",
-                perInstance, needed, env.maxConnections(), fleet.reservedConnections(), others, budget);
-        if (needed > budget) {
-            String warning = side + " server over budget: " + sum + "; lower the size or the instances, or put a "
-                    + "pooler (PgBouncer) in front";
-            warnings.add(warning);
-            reasons.add(new Reason("fleetBudget", side, "VIOLATED: " + sum, numbers));
-        } else {
-            reasons.add(new Reason("fleetBudget", side, "fits: " + sum, numbers));
-        }
-    }
-
-    // --- rules of thumb ---
-
-    private static List<Reason> rulesOfThumb(RunDetail run, int workers, Map<String, PoolSettings> pools) {
-        List<Reason> rules = new ArrayList<>();
-        RunDetail.Environment env = run.environment().getOrDefault("target", run.environment().get("source"));
-        if (env != null) {
-            int cores = env.clientCores();
-            rules.add(new Reason("maximumPoolSize", null, String.format(Locale.ROOT, "rule of thumb: cores × 2 + "
-                            + "spindles = %d × 2 + %d = %d (PoolLab's host cores; the server's are not visible over "
-                            + "JDBC)", cores, SPINDLES, cores * 2 + SPINDLES),
-                    Map.of("cores", cores, "spindles", SPINDLES, "value", cores * 2 + SPINDLES)));
-        }
-        rules.add(new Reason("maximumPoolSize", null, String.format(Locale.ROOT, "rule of thumb: workers × connections "
-                        + "per worker + overhead = %d × 1 + 1 = %d", workers, workers + 1),
-                Map.of("workers", workers, "connectionsPerWorker", 1, "overhead", 1, "value", workers + 1)));
-        int size = pools.get("target").maximumPoolSize();
-        rules.add(new Reason("minimumIdle", null, String.format(Locale.ROOT, "rule of thumb: min = max / 4 = %d / 4 = "
-                + "%d", size, Math.max(1, size / 4)), Map.of("maximumPoolSize", size, "value", Math.max(1, size / 4))));
-        return rules;
-    }
-
     // --- helpers ---
 
     private static Double meanConnect(RunDetail run) {
@@ -415,17 +361,5 @@ public final class Advisor {
 
     private static long sumLong(RunDetail run, Function<RunDetail.Pool, Long> value) {
         return run.pools().values().stream().mapToLong(p -> orZero(value.apply(p))).sum();
-    }
-
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
-    }
-
-    private static double orZero(Double value) {
-        return value == null ? 0 : value;
     }
 }

@@ -86,15 +86,16 @@ record PoolFacts(String side, String mode, int maximumPoolSize, int minimumIdle,
         return n == 0 ? 0 : sum / n;
     }
 
-    private static int orZero(Integer value) {
+    /** A stored figure that may be missing (an older run, or a server that could not tell), as 0. */
+    static int orZero(Integer value) {
         return value == null ? 0 : value;
     }
 
-    private static long orZero(Long value) {
+    static long orZero(Long value) {
         return value == null ? 0 : value;
     }
 
-    private static double orZero(Double value) {
+    static double orZero(Double value) {
         return value == null ? 0 : value;
     }
 }

@@ -34,7 +34,8 @@ import java.util.zip.GZIPOutputStream;
 final class HistoryTransfer {
 
     static final String FORMAT = "poollab-history";
-    static final int VERSION = 1;
+    /** 2 added the runs' sweeps; version 1 files still import (their runs then belong to no sweep). */
+    static final int VERSION = 2;
     /** Child tables in insertion order; each has a RUN_ID column. */
     private static final List<String> CHILDREN = List.of("run_pool", "run_table", "run_partition", "run_event",
             "environment", "sample");
@@ -47,13 +48,16 @@ final class HistoryTransfer {
     record ExportedRun(Map<String, Object> run, Map<String, List<Map<String, Object>>> children) {
     }
 
+    /** @param sweeps the SWEEP rows of the runs' sweeps (null in a version 1 file) */
     record Exported(String format, int version, String poollabVersion, String exportedAt, String host,
-                    List<ExportedRun> runs) {
+                    List<ExportedRun> runs, List<Map<String, Object>> sweeps) {
     }
 
     static void export(Connection connection, List<Long> runIds, Path file) throws SQLException, IOException,
             ConfigException {
         List<ExportedRun> runs = new ArrayList<>();
+        List<Map<String, Object>> sweeps = new ArrayList<>();
+        java.util.Set<Long> sweepIds = new java.util.LinkedHashSet<>();
         for (long runId : runIds) {
             List<Map<String, Object>> run = rows(connection, "SELECT * FROM run WHERE id = " + runId);
             if (run.isEmpty()) {
@@ -64,9 +68,13 @@ final class HistoryTransfer {
                 children.put(table, rows(connection, "SELECT * FROM " + table + " WHERE run_id = " + runId));
             }
             runs.add(new ExportedRun(run.get(0), children));
+            Object sweepId = run.get(0).get("sweep_id");
+            if (sweepId != null && sweepIds.add(((Number) sweepId).longValue())) {
+                sweeps.addAll(rows(connection, "SELECT * FROM sweep WHERE id = " + ((Number) sweepId).longValue()));
+            }
         }
         Exported exported = new Exported(FORMAT, VERSION, PoolLabVersion.get(), Instant.now().toString(), Host.name(),
-                runs);
+                runs, sweeps);
         try (OutputStream out = open(Files.newOutputStream(file), file)) {
             JSON.writeValue(out, exported);
         }
@@ -82,12 +90,14 @@ final class HistoryTransfer {
             throw new ConfigException(Problem.error(file.toString(), "", "not a PoolLab history export: "
                     + e.getOriginalMessage()));
         }
-        if (!FORMAT.equals(exported.format()) || exported.version() != VERSION) {
+        if (!FORMAT.equals(exported.format()) || exported.version() < 1 || exported.version() > VERSION) {
             throw new ConfigException(Problem.error(file.toString(), "", "not a PoolLab history export of format "
-                    + FORMAT + " version " + VERSION));
+                    + FORMAT + " version 1 to " + VERSION));
         }
         Map<Long, Long> imported = new LinkedHashMap<>();
         Map<Long, Long> present = new LinkedHashMap<>();
+        Map<Long, Map<String, Object>> toInsert = new LinkedHashMap<>();
+        Map<Long, ExportedRun> byId = new LinkedHashMap<>();
         for (ExportedRun run : exported.runs()) {
             Map<String, Object> row = new LinkedHashMap<>(upper(run.run()));
             long exportedId = ((Number) row.get("ID")).longValue();
@@ -104,8 +114,17 @@ final class HistoryTransfer {
             row.put("ORIGIN_HOST", originHost);
             row.put("ORIGIN_ID", originId);
             row.put("IMPORT_KEY", importKey);
+            toInsert.put(exportedId, row);
+            byId.put(exportedId, run);
+        }
+        Map<Long, Long> sweeps = sweeps(connection, exported, present);
+        for (Map.Entry<Long, Map<String, Object>> entry : toInsert.entrySet()) {
+            Map<String, Object> row = entry.getValue();
+            // A sweep id means something only with its sweep: never another sweep that has the same id here.
+            Object sweepId = row.get("SWEEP_ID");
+            row.put("SWEEP_ID", sweepId == null ? null : sweeps.get(((Number) sweepId).longValue()));
             long newId = insert(connection, "run", row, true);
-            for (Map.Entry<String, List<Map<String, Object>>> child : run.children().entrySet()) {
+            for (Map.Entry<String, List<Map<String, Object>>> child : byId.get(entry.getKey()).children().entrySet()) {
                 if (!CHILDREN.contains(child.getKey())) {
                     continue;
                 }
@@ -115,9 +134,47 @@ final class HistoryTransfer {
                     insert(connection, child.getKey(), values, false);
                 }
             }
-            imported.put(exportedId, newId);
+            imported.put(entry.getKey(), newId);
         }
         return new ImportResult(imported, present);
+    }
+
+    /**
+     * The file's sweeps by exported id → id here: the sweep of a run already here when one is (a second import of
+     * the same sweep), else a new sweep row.
+     */
+    private static Map<Long, Long> sweeps(Connection connection, Exported exported, Map<Long, Long> present)
+            throws SQLException {
+        Map<Long, Long> ids = new LinkedHashMap<>();
+        if (exported.sweeps() == null) {
+            return ids;
+        }
+        for (Map<String, Object> sweep : exported.sweeps()) {
+            Map<String, Object> row = new LinkedHashMap<>(upper(sweep));
+            long exportedId = ((Number) row.remove("ID")).longValue();
+            Long here = null;
+            for (ExportedRun run : exported.runs()) {
+                Object runSweep = run.run().get("sweep_id");
+                Long local = present.get(((Number) run.run().get("id")).longValue());
+                if (runSweep != null && ((Number) runSweep).longValue() == exportedId && local != null) {
+                    here = localSweep(connection, local);
+                    if (here != null) {
+                        break;
+                    }
+                }
+            }
+            ids.put(exportedId, here != null ? here : insert(connection, "sweep", row, true));
+        }
+        return ids;
+    }
+
+    private static Long localSweep(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT sweep_id FROM run WHERE id = ?")) {
+            query.setLong(1, runId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
+            }
+        }
     }
 
     private static Long alreadyHere(Connection connection, String importKey, String originHost, long originId,

@@ -83,6 +83,43 @@ public final class SidePool implements AutoCloseable {
         }
     }
 
+    /**
+     * How filling the pools before the copy went: {@code open} of {@code wanted} connections in {@code millis}.
+     * {@code wanted} is 0 when there is nothing to fill (unpooled, or minimumIdle 0).
+     */
+    public record Warmup(int open, int wanted, long millis) {
+
+        public boolean complete() {
+            return open >= wanted;
+        }
+    }
+
+    /**
+     * Opens the pools of workers {@code 0..workers-1} (per-worker mode) and waits until this side holds minimumIdle
+     * connections per pool, as a service's long-lived pool would before work arrives. HikariCP fills them in the
+     * background; this only waits, at most {@code timeoutMs}, or until {@code stop} says so.
+     */
+    public Warmup warm(int workers, long timeoutMs, java.util.function.BooleanSupplier stop)
+            throws InterruptedException {
+        if (mode == PoolMode.UNPOOLED || settings.minimumIdle() == 0) {
+            return new Warmup(gauges().total(), 0, 0);
+        }
+        if (mode == PoolMode.PER_WORKER) {
+            for (int w = 0; w < workers; w++) {
+                workerStarted(w);
+            }
+        }
+        int wanted = settings.minimumIdle() * (mode == PoolMode.PER_WORKER ? workers : 1);
+        long start = System.nanoTime();
+        long deadline = start + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        int open = gauges().total();
+        while (open < wanted && System.nanoTime() < deadline && !stop.getAsBoolean()) {
+            Thread.sleep(5);
+            open = gauges().total();
+        }
+        return new Warmup(open, wanted, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
     /** Changes maximumPoolSize and minimumIdle of every pool of this side (each worker's pool in per-worker mode). */
     public void resize(int maximumPoolSize, int minimumIdle) {
         if (mode == PoolMode.UNPOOLED) {

@@ -153,4 +153,40 @@ class SweepCommandTest {
         assertThat(zeroWorkers.errLines()).singleElement().asString().contains("workers");
         assertThat(home.resolve("history.mv.db")).doesNotExist();
     }
+
+    @Test
+    void aSweepsRunsExportedToAnotherHomeBringTheirSweepAndNeverJoinOneThatHasTheSameIdThere() throws Exception {
+        Path server = dir.resolve("server");
+        Path laptop = dir.resolve("laptop");
+        String create = config("create").toString();
+        // Both homes get a sweep 1: the laptop's must stay its own.
+        Cli.Result local = Cli.run(laptop, Map.of(), "sweep", "--config", create, "--workers", "1", "--pool-size",
+                "1", "--json");
+        Cli.Result remote = Cli.run(server, Map.of(), "sweep", "--config", create, "--workers", "1", "--pool-size",
+                "1,2", "--json");
+        assertThat(local.exitCode() + remote.exitCode()).as(local.err() + remote.err()).isZero();
+        List<String> runIds = new ArrayList<>();
+        JSON.readTree(remote.out()).get("cells").forEach(c -> runIds.add(c.get("runId").asText()));
+        Path file = dir.resolve("sweep.json");
+        List<String> export = new ArrayList<>(List.of("history", "export"));
+        export.addAll(runIds);
+        export.addAll(List.of("--out", file.toString()));
+        assertThat(Cli.run(server, Map.of(), export.toArray(String[]::new)).exitCode()).isZero();
+
+        Cli.Result first = Cli.run(laptop, Map.of(), "history", "import", file.toString());
+        Cli.Result again = Cli.run(laptop, Map.of(), "history", "import", file.toString());
+
+        assertThat(first.exitCode() + again.exitCode()).as(first.err() + again.err()).isZero();
+        try (HistoryStore history = HistoryStore.open(laptop)) {
+            assertThat(history.sweeps(10)).extracting(io.poollab.history.SweepRecord::id).containsExactly(2L, 1L);
+            assertThat(history.sweepRuns(1)).hasSize(1);
+            List<RunSummary> imported = history.sweepRuns(2);
+            assertThat(imported).hasSize(2).extracting(RunSummary::sourcePoolMax).containsExactly(1, 2);
+            var sweep = io.poollab.analysis.SweepAnalysis.load(history, 2, io.poollab.analysis.Advisor.Fleet.SINGLE)
+                    .orElseThrow();
+            assertThat(sweep.sweep().poolSizes()).containsExactly(1, 2);
+            assertThat(sweep.positions()).allSatisfy(p -> assertThat(p.rates()).hasSize(1));
+            assertThat(sweep.knee()).isPresent();
+        }
+    }
 }

@@ -58,12 +58,33 @@ class PoolModesTest {
         RunResult result = run(spec(3, 2, PoolMode.PER_WORKER, HoldConnections.PER_PARTITION), 13);
 
         RunResult.PoolSummary source = result.pools().get(Side.SOURCE);
-        // Each worker opened its own pool (at least one connection each), and together they may reach 3 x 2;
-        // HikariCP fills minimumIdle in the background, so how far they got depends on the run's length.
-        assertThat(source.created()).isBetween(3L, 6L);
-        assertThat(source.peakTotal()).isBetween(3, 6);
+        // Each worker's pool of 2 (minimumIdle 2) was filled before the copy: 3 × 2 connections, whatever the
+        // run's length.
+        assertThat(source.created()).isEqualTo(6);
+        assertThat(source.peakTotal()).isEqualTo(6);
         assertThat(result.pools().get(Side.SOURCE).settings().maximumPoolSize()).isEqualTo(2);
         assertThat(source.peakDbSessions()).isBetween(source.peakTotal() - 1, source.peakTotal() + 1);
+    }
+
+    @Test
+    void aWarmPoolIsFilledBeforeTheCopyStartsAndAColdOneIsNot() throws Exception {
+        RunSpec warm = spec(2, 3, PoolMode.SHARED, HoldConnections.PER_PARTITION);
+        RunSpec other = spec(2, 3, PoolMode.SHARED, HoldConnections.PER_PARTITION);
+        RunSpec cold = other.withPools(other.sourcePool().withSize(3, 0), other.targetPool().withSize(3, 0));
+
+        RunResult warmRun = run(warm, 15);
+        RunResult coldRun = run(cold, 16);
+
+        assertThat(warmRun.events()).filteredOn(e -> e.message().startsWith("pools filled")).singleElement()
+                .satisfies(e -> assertThat(e.message()).matches("pools filled to minimumIdle before the copy: "
+                        + "source 3 of 3 in [0-9.]+ (µs|ms|s), target 3 of 3 in [0-9.]+ (µs|ms|s)")
+                        .satisfies(m -> assertThat(e.elapsedMs()).isZero()));
+        assertThat(warmRun.pools().get(Side.TARGET).peakTotal()).isEqualTo(3);
+        // Two workers never need a third connection: only the fill opened it.
+        assertThat(warmRun.pools().get(Side.TARGET).created()).isEqualTo(3);
+        assertThat(coldRun.events()).noneMatch(e -> e.message().startsWith("pools filled"));
+        // A cold pool opens on demand: never more than its cap, and the copy's acquire waits paid for it.
+        assertThat(coldRun.pools().get(Side.TARGET).created()).isBetween(1L, 3L);
     }
 
     @Test

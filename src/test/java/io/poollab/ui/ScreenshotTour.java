@@ -185,9 +185,10 @@ public final class ScreenshotTour {
             return null;
         });
         waitFor(60, () -> fxValue(() -> main.sweepView().model().runningProperty().get()));
-        waitFor(120, () -> fxValue(() -> main.sweepView().model().rows().stream()
-                .filter(r -> r.rowsPerSecond() != null).count() >= 4));
-        Thread.sleep(1_500);
+        waitFor(180, () -> fxValue(() -> main.sweepView().model().rows().stream()
+                .filter(r -> r.rowsPerSecond() != null).count() >= 7));
+        // Well into the eighth cell (4 workers × pool 2), so that its live charts have something to show.
+        waitFor(60, () -> fxValue(() -> main.sweepView().liveCharts().charts().series().size() >= 16));
         shoot(main, out.resolve("sweep-live.png"));
         waitFor(600, () -> fxValue(() -> !main.sweepView().model().runningProperty().get()));
         Thread.sleep(1_500);

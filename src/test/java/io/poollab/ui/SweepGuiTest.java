@@ -136,6 +136,9 @@ class SweepGuiTest {
         assertThat(throughput.getAnnotations()).isNotEmpty();
         assertThat(main.sweepView().heatmapViewer().getChart()).isNotNull();
         assertThat(main.sweepView().liveCharts().charts().series().samplesSeen()).isPositive();
+        var live = (org.jfree.chart.plot.CombinedDomainXYPlot) main.sweepView().liveCharts().charts().chart().getPlot();
+        assertThat(live.getSubplots().get(0).getDataset(0).getItemCount(0)).as("points on the live chart")
+                .isEqualTo(main.sweepView().liveCharts().charts().series().size()).isPositive();
 
         // The card says the knee in numbers and gives every recommended value a reason.
         List<String> card = robot.lookup(".advice-card .label").queryAllAs(Label.class).stream()

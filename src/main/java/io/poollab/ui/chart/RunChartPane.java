@@ -68,11 +68,16 @@ public final class RunChartPane extends VBox {
         charts = new RunCharts(series, theme);
         apply();
         viewer.setChart(charts.chart());
+        caption();
     }
 
     /** Redraws after the series changed; call once per drain. */
     public void refresh() {
         charts.refresh();
+        caption();
+    }
+
+    private void caption() {
         RunSeries s = charts.series();
         caption.setText(s.samplesSeen() == 0 ? "no samples yet"
                 : s.samplesSeen() + " samples" + (s.stride() > 1 ? ", " + s.stride() + " per point" : ""));

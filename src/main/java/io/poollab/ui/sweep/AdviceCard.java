@@ -11,7 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -67,8 +67,8 @@ final class AdviceCard {
         Hyperlink open = new Hyperlink("open run " + advice.basedOnRun() + " in History");
         open.setTooltip(new Tooltip("The knee's run, whose pools the recommendation is measured from"));
         open.setOnAction(e -> openRun.accept(advice.basedOnRun()));
-        HBox links = new HBox(12, muted("From the measurements of the knee's run " + advice.basedOnRun() + ":"),
-                open);
+        box.getChildren().add(muted("From the measurements of the knee's run " + advice.basedOnRun() + ":"));
+        FlowPane links = new FlowPane(12, 2, open);
         sweep.position(knee.best()).filter(best -> knee.knee() != knee.best()).flatMap(best -> best.runs().stream()
                 .filter(r -> r.status().equals("succeeded")).findFirst()).ifPresent(bestRun -> {
                     Hyperlink both = new Hyperlink("compare with the best cell's run " + bestRun.id());

@@ -15,7 +15,7 @@ public final class SweepRows {
      * @param status        the stored status, or "pending", or "skipped"
      * @param rowsPerSecond null until the run succeeded
      * @param p95WaitMs     the worse pool's p95 acquire wait, null until measured
-     * @param mark          "knee", "best", "knee, best" or ""; "so far" while the sweep runs
+     * @param mark          "knee", "best", "knee, best" or "" (of the cells so far, while the sweep runs)
      * @param note          why a run was skipped, or the run's error
      */
     public record Row(int workers, int poolSize, int connections, int repeat, String status, Double rowsPerSecond,
@@ -30,7 +30,7 @@ public final class SweepRows {
         List<Row> rows = new ArrayList<>();
         int repeats = sweep.sweep().repeat();
         for (SweepAnalysis.Position p : sweep.positions()) {
-            String mark = mark(sweep, p, running);
+            String mark = mark(sweep, p);
             for (int i = 0; i < p.runs().size(); i++) {
                 RunSummary r = p.runs().get(i);
                 rows.add(new Row(p.workers(), p.poolSize(), p.connections(), i + 1, r.status(), r.rowsPerSecond(),
@@ -47,7 +47,7 @@ public final class SweepRows {
         return rows;
     }
 
-    private static String mark(SweepAnalysis sweep, SweepAnalysis.Position p, boolean running) {
+    private static String mark(SweepAnalysis sweep, SweepAnalysis.Position p) {
         return sweep.knee().map(k -> {
             List<String> marks = new ArrayList<>();
             if (p.is(k.knee())) {
@@ -56,7 +56,7 @@ public final class SweepRows {
             if (p.is(k.best())) {
                 marks.add("best");
             }
-            return marks.isEmpty() ? "" : String.join(", ", marks) + (running ? " so far" : "");
+            return String.join(", ", marks);
         }).orElse("");
     }
 }

@@ -261,6 +261,16 @@ public final class SweepView {
         model.rows().addListener((ListChangeListener<SweepRows.Row>) c -> {
             repeatColumn.setVisible(model.rows().stream().anyMatch(r -> r.repeat() > 1));
             cells.refresh();
+            // Keep in view the row that matters: the cell running, or else the knee.
+            List<SweepRows.Row> rows = model.rows();
+            for (int i = 0; i < rows.size(); i++) {
+                SweepRows.Row r = rows.get(i);
+                if (r.status().equals("running") || r.status().equals("starting")
+                        || (!model.runningProperty().get() && r.mark().startsWith("knee"))) {
+                    cells.scrollTo(Math.max(0, i - 2));
+                    break;
+                }
+            }
         });
         repeatColumn.setVisible(false);
     }
