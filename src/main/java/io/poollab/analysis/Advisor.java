@@ -155,10 +155,18 @@ public final class Advisor {
         reasons.add(workersReason(run, sweep));
         String mode = poolMode(run, reasons);
         Map<String, PoolSettings> pools = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
         for (String side : List.of("source", "target")) {
             RunDetail.Pool pool = run.pools().get(side);
             PoolFacts facts = PoolFacts.of(run, side, samples);
             int size = size(facts, workers, mode, fleet, sweep, reasons);
+            int demand = facts.peakActive() + facts.peakPending();
+            if (sweep.isPresent() && demand < size) {
+                warnings.add(side + ": the knee's run never asked for more than " + demand + " of its " + size
+                        + " connections at once (peak active + waiting in its samples), so the rest made no difference to it; the "
+                        + "knee's size comes from rates that may differ only by noise (see the caveats), and a pool "
+                        + "of " + Math.max(1, demand) + " would have served the same work");
+            }
             int minimumIdle = minimumIdle(facts, size, reasons);
             long connectionTimeout = TimingRules.connectionTimeout(facts, reasons);
             long maxLifetime = TimingRules.maxLifetime(facts, reasons);
@@ -167,7 +175,6 @@ public final class Advisor {
             pools.put(side, new PoolSettings(size, minimumIdle, connectionTimeout, idleTimeout, maxLifetime,
                     keepalive, pool.validationTimeoutMs(), pool.leakDetectionThresholdMs()));
         }
-        List<String> warnings = new ArrayList<>();
         for (String side : List.of("source", "target")) {
             DeploymentRules.fleetBudget(run, side, mode, workers, pools.get(side).maximumPoolSize(), fleet, reasons,
                     warnings);

@@ -232,6 +232,30 @@ class AdvisorTest {
     }
 
     @Test
+    void aKneeWhoseRunNeverUsedItsWholePoolSaysSoInAWarning() {
+        // 1 worker × pool 4 was the fastest cell, but one worker holds one connection per side at a time.
+        Knee.Cell knee = new Knee.Cell(1, 4, 8, List.of(165_000.0));
+        Knee.Cell small = new Knee.Cell(1, 1, 2, List.of(150_000.0));
+        Knee.Result result = Knee.of(List.of(knee, small), 0.05).orElseThrow();
+        Fixture run = new Fixture("shared", 1, 2).pool("source", 4, 4, p -> p.peak(1, 0, 4))
+                .pool("target", 4, 4, p -> p.peak(1, 0, 4));
+
+        Advisor.Advice advice = Advisor.forSweep(new Advisor.SweepKnee(5, result), run.detail(), run.samples,
+                Advisor.Fleet.SINGLE);
+
+        assertThat(advice.maximumPoolSize()).isEqualTo(4);
+        assertThat(advice.warnings()).containsExactly(
+                "source: the knee's run never asked for more than 1 of its 4 connections at once (peak active + "
+                        + "waiting in its samples), so the rest made no difference to it; the knee's size comes from "
+                        + "rates that may differ only by noise (see the caveats), and a pool of 1 would have served "
+                        + "the same work",
+                "target: the knee's run never asked for more than 1 of its 4 connections at once (peak active + "
+                        + "waiting in its samples), so the rest made no difference to it; the knee's size comes from "
+                        + "rates that may differ only by noise (see the caveats), and a pool of 1 would have served "
+                        + "the same work");
+    }
+
+    @Test
     void roundsUpToFiguresADbaWouldType() {
         assertThat(TimingRules.roundUp(1_800)).isEqualTo(2_000);
         assertThat(TimingRules.roundUp(2_001)).isEqualTo(5_000);

@@ -236,6 +236,15 @@ public final class SweepView {
         column(rateColumn, SweepRows.Row::rowsPerSecond, Units::compact);
         column(waitColumn, SweepRows.Row::p95WaitMs, Units::latency);
         column(statusColumn, SweepView::outcome, v -> v);
+        statusColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean isEmpty) {
+                super.updateItem(item, isEmpty);
+                setText(isEmpty ? null : item);
+                // The full outcome (a skip's reason, an error) when the column is too narrow for it.
+                setTooltip(isEmpty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         cells.setRowFactory(t -> {
             TableRow<SweepRows.Row> row = new TableRow<>() {
                 @Override
