@@ -6,6 +6,10 @@ package io.poollab.migrate;
  */
 public interface RunListener {
 
+    /** The run's handle, before {@link #started} and the first sample: for listeners that read live counters. */
+    default void starting(Run run) {
+    }
+
     default void started(RunInfo info) {
     }
 

@@ -27,6 +27,7 @@ public final class SidePool implements AutoCloseable {
     private final Map<Integer, ConnectionSource> perWorker = new ConcurrentHashMap<>();
     private final ConnectionSource shared;
     private final ProxyRoute route;
+    private final java.util.concurrent.atomic.LongAdder closedWithPool = new java.util.concurrent.atomic.LongAdder();
     private volatile PoolSettings settings;
 
     public SidePool(Side side, long runId, PoolMode mode, ConnectSettings connect, PoolSettings settings)
@@ -66,6 +67,7 @@ public final class SidePool implements AutoCloseable {
     public void workerStopped(int worker) {
         ConnectionSource own = perWorker.remove(worker);
         if (own != null) {
+            closedWithPool.add(own.gauges().total());
             own.close();
         }
     }
@@ -100,6 +102,11 @@ public final class SidePool implements AutoCloseable {
             return shared.gauges();
         }
         return perWorker.values().stream().map(ConnectionSource::gauges).reduce(PoolGauges.EMPTY, PoolGauges::plus);
+    }
+
+    /** Connections closed because their own pool closed (per-worker mode, as each worker stops). */
+    public long closedWithPool() {
+        return closedWithPool.sum();
     }
 
     public PoolMetrics metrics() {
