@@ -103,11 +103,13 @@ final class SweepCommand implements Callable<Integer> {
             return resettingTarget(cell);
         });
         loaded.get(0).warnings().forEach(w -> context.err().println("warning: " + w.oneLine()));
+        // Bound before the first word about the sweep: a port in use is its only line.
+        MetricsOptions.Endpoint opened = metrics.open(context.err()).orElse(null);
         context.err().printf("sweep: %d worker count%s × %d pool size%s × %d repeat%s = %d runs%n", workers.size(),
                 workers.size() == 1 ? "" : "s", poolSizes.size(), poolSizes.size() == 1 ? "" : "s", repeat,
                 repeat == 1 ? "" : "s", plan.size());
         AtomicReference<Run> current = new AtomicReference<>();
-        try (MetricsOptions.Endpoint endpoint = metrics.open(context.err()).orElse(null);
+        try (MetricsOptions.Endpoint endpoint = opened;
              HistoryStore history = HistoryStore.open(home);
              Interrupts ctrlC = Interrupts.cancelling(() -> {
                  Run run = current.get();
