@@ -10,10 +10,12 @@ import io.poollab.config.RunConfigLoader;
 import io.poollab.history.HistoryStore;
 import io.poollab.migrate.ResumePoint;
 import io.poollab.migrate.Engine;
+import io.poollab.migrate.RunListener;
 import io.poollab.migrate.RunResult;
 import io.poollab.runner.LaunchedRun;
 import io.poollab.runner.RunLauncher;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON summary object on stdout")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Override
     public Integer call() throws Exception {
         CliContext context = parent.context();
@@ -83,12 +88,18 @@ final class RunCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(context.err(), System.console() != null);
         RunLauncher launcher = new RunLauncher(new Engine(context.environment()), history);
         LoadedConfig config = loaded;
-        LaunchedRun launched = point == null
-                ? launcher.start(loaded.spec(), List.of(progress), e -> located(e, config))
-                : launcher.resume(loaded.spec(), resume, point, List.of(progress), e -> located(e, config));
         LaunchedRun.Finished finished;
-        try (Interrupts ctrlC = Interrupts.cancelling(launched.run()::cancel, context.err())) {
-            finished = launched.await();
+        try (MetricsOptions.Endpoint endpoint = metrics.open(context.err()).orElse(null)) {
+            List<RunListener> listeners = new ArrayList<>(List.of(progress));
+            if (endpoint != null) {
+                listeners.addAll(endpoint.listeners());
+            }
+            LaunchedRun launched = point == null
+                    ? launcher.start(loaded.spec(), listeners, e -> located(e, config))
+                    : launcher.resume(loaded.spec(), resume, point, listeners, e -> located(e, config));
+            try (Interrupts ctrlC = Interrupts.cancelling(launched.run()::cancel, context.err())) {
+                finished = launched.await();
+            }
         }
         progress.finish();
         finished.historyWarning().ifPresent(w -> context.err().println("warning: " + w));

@@ -71,6 +71,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Override
     public Integer call() throws Exception {
         CliContext context = parent.context();
@@ -99,11 +102,14 @@ final class SweepCommand implements Callable<Integer> {
             return resettingTarget(cell);
         });
         loaded.get(0).warnings().forEach(w -> context.err().println("warning: " + w.oneLine()));
+        // Bound before the first word about the sweep: a port in use is its only line.
+        MetricsOptions.Endpoint opened = metrics.open(context.err()).orElse(null);
         context.err().printf("sweep: %d worker count%s × %d pool size%s × %d repeat%s = %d runs%n", workers.size(),
                 workers.size() == 1 ? "" : "s", poolSizes.size(), poolSizes.size() == 1 ? "" : "s", repeat,
                 repeat == 1 ? "" : "s", plan.size());
         AtomicReference<Run> current = new AtomicReference<>();
-        try (HistoryStore history = HistoryStore.open(home);
+        try (MetricsOptions.Endpoint endpoint = opened;
+             HistoryStore history = HistoryStore.open(home);
              Interrupts ctrlC = Interrupts.cancelling(() -> {
                  Run run = current.get();
                  if (run != null) {
@@ -116,7 +122,8 @@ final class SweepCommand implements Callable<Integer> {
                     Units.duration(e.totalSeconds()), plan.size(), Units.duration(e.secondsPerCell()), e.basedOn(),
                     e.basedOn() == 1 ? "" : "s")).orElse("sweep: no estimate yet (no earlier run of these tables in "
                     + "the history); the ETA follows the first cell"));
-            SweepRunner.Outcome outcome = runner.run(label, grid, plan, new Progress(context, current),
+            SweepRunner.Outcome outcome = runner.run(label, grid, plan, new Progress(context, current,
+                            endpoint == null ? List.of() : endpoint.listeners()),
                     e -> RunCommand.located(e, loaded.get(0)));
             SweepAnalysis analysis = SweepAnalysis.load(history, outcome.sweepId(), fleet).orElseThrow();
             if (json) {
@@ -158,10 +165,18 @@ final class SweepCommand implements Callable<Integer> {
     private static final class Progress implements SweepRunner.Listener {
         private final CliContext context;
         private final AtomicReference<Run> current;
+        private final List<io.poollab.migrate.RunListener> runListeners;
 
-        Progress(CliContext context, AtomicReference<Run> current) {
+        Progress(CliContext context, AtomicReference<Run> current, List<io.poollab.migrate.RunListener> runListeners) {
             this.context = context;
             this.current = current;
+            this.runListeners = runListeners;
+        }
+
+        /** The metrics endpoint's listener, when there is one: it follows each cell's run in turn. */
+        @Override
+        public List<io.poollab.migrate.RunListener> runListeners() {
+            return runListeners;
         }
 
         @Override

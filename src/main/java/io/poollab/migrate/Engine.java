@@ -84,10 +84,12 @@ public final class Engine {
         }
         Map<Side, SidePool> pools = new EnumMap<>(Side.class);
         Map<Side, Connection> monitors = new EnumMap<>(Side.class);
+        List<com.zaxxer.hikari.metrics.MetricsTrackerFactory> trackers = listeners.stream()
+                .flatMap(l -> l.poolTrackers().stream()).toList();
         try {
             for (Side side : Side.values()) {
                 pools.put(side, new SidePool(side, runId, spec.poolMode(),
-                        sides.settings(side, side.id()), spec.pool(side)));
+                        sides.settings(side, side.id()), spec.pool(side), trackers));
                 if (sides.dialect(side).canCountSessions()) {
                     monitors.put(side, Connections.openOrExplain(sides.settings(side, "monitor"), side.id()));
                 }

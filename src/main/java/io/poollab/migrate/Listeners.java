@@ -16,6 +16,11 @@ final class Listeners implements RunListener {
     }
 
     @Override
+    public void starting(Run run) {
+        each(l -> l.starting(run));
+    }
+
+    @Override
     public void started(RunInfo info) {
         each(l -> l.started(info));
     }

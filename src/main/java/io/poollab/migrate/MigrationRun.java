@@ -85,6 +85,7 @@ final class MigrationRun implements Run {
     }
 
     void start() {
+        listeners.starting(this);
         String warmed;
         try {
             warmed = warmPools();
@@ -211,7 +212,23 @@ final class MigrationRun implements Run {
     @Override
     public PoolCounters poolCounters(Side side) {
         PoolMetrics metrics = pools.get(side).metrics();
-        return new PoolCounters(metrics.created(), metrics.borrows(), metrics.timeouts(), metrics.errors());
+        return new PoolCounters(metrics.created(), metrics.borrows(), metrics.timeouts(), metrics.errors(),
+                pools.get(side).closedWithPool());
+    }
+
+    @Override
+    public io.poollab.pool.HealthTracker.Assessment health(Side side) {
+        return sampler.side(side).health().now();
+    }
+
+    @Override
+    public io.poollab.pool.HealthTracker.Assessment worstHealth(Side side) {
+        return sampler.side(side).health().worst();
+    }
+
+    @Override
+    public double peakUtilization(Side side) {
+        return sampler.side(side).health().peakUtilization();
     }
 
     RunProgress progress() {

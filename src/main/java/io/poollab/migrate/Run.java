@@ -41,11 +41,24 @@ public interface Run {
     PoolCounters poolCounters(Side side);
 
     /**
-     * @param created physical connections opened; {@code created − open} of them have been closed
-     * @param borrows successful borrows; {@code borrows − created} of them reused a pooled connection
+     * @param created        physical connections opened; {@code created − open} of them have been closed
+     * @param borrows        successful borrows; {@code borrows − created} of them reused a pooled connection
+     * @param closedWithPool connections closed because their pool closed (a per-worker pool when its worker stopped)
      */
-    record PoolCounters(long created, long borrows, long timeouts, long errors) {
+    record PoolCounters(long created, long borrows, long timeouts, long errors, long closedWithPool) {
     }
+
+    /**
+     * One side's health by the engine's thresholds ({@link io.poollab.pool.HealthTracker}) as of the latest sample;
+     * healthy before the first one.
+     */
+    io.poollab.pool.HealthTracker.Assessment health(Side side);
+
+    /** The worst health the side reached so far, with the reasons of that moment. */
+    io.poollab.pool.HealthTracker.Assessment worstHealth(Side side);
+
+    /** The side's highest utilization so far (active / maximumPoolSize); 0 when unpooled. */
+    double peakUtilization(Side side);
 
     CompletableFuture<RunResult> completion();
 

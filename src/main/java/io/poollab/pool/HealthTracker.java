@@ -24,9 +24,10 @@ public final class HealthTracker {
 
     private final String side;
     private long saturatedSinceMs = -1;
-    private double peakUtilization;
-    private Assessment now = new Assessment(Health.HEALTHY, List.of());
-    private Assessment worst = now;
+    // Written by the sampler thread only; volatile so that a live endpoint reads the latest from its own thread.
+    private volatile double peakUtilization;
+    private volatile Assessment now = new Assessment(Health.HEALTHY, List.of());
+    private volatile Assessment worst = now;
 
     public HealthTracker(String side) {
         this.side = side;

@@ -23,15 +23,23 @@ public final class SidePool implements AutoCloseable {
     private final long runId;
     private final PoolMode mode;
     private final ConnectSettings connect;
-    private final PoolMetrics metrics = new PoolMetrics();
+    private final PoolMetrics metrics;
     private final Map<Integer, ConnectionSource> perWorker = new ConcurrentHashMap<>();
     private final ConnectionSource shared;
     private final ProxyRoute route;
+    private final java.util.concurrent.atomic.LongAdder closedWithPool = new java.util.concurrent.atomic.LongAdder();
     private volatile PoolSettings settings;
 
     public SidePool(Side side, long runId, PoolMode mode, ConnectSettings connect, PoolSettings settings)
             throws SQLException {
+        this(side, runId, mode, connect, settings, java.util.List.of());
+    }
+
+    /** @param alsoTrackers HikariCP trackers that hear this side's pools beside PoolLab's own ({@link PoolMetrics}) */
+    public SidePool(Side side, long runId, PoolMode mode, ConnectSettings connect, PoolSettings settings,
+                    java.util.List<com.zaxxer.hikari.metrics.MetricsTrackerFactory> alsoTrackers) throws SQLException {
         this.side = side;
+        this.metrics = new PoolMetrics(alsoTrackers);
         this.runId = runId;
         this.mode = mode;
         this.settings = settings;
@@ -40,7 +48,7 @@ public final class SidePool implements AutoCloseable {
         try {
             this.shared = switch (mode) {
                 case SHARED -> new HikariSource(applicationName(runId, side), this.connect, settings, metrics);
-                case UNPOOLED -> new UnpooledSource(this.connect, metrics);
+                case UNPOOLED -> new UnpooledSource(applicationName(runId, side), this.connect, metrics);
                 case PER_WORKER -> null;
             };
         } catch (SQLException | RuntimeException e) {
@@ -66,6 +74,7 @@ public final class SidePool implements AutoCloseable {
     public void workerStopped(int worker) {
         ConnectionSource own = perWorker.remove(worker);
         if (own != null) {
+            closedWithPool.add(own.gauges().total());
             own.close();
         }
     }
@@ -137,6 +146,11 @@ public final class SidePool implements AutoCloseable {
             return shared.gauges();
         }
         return perWorker.values().stream().map(ConnectionSource::gauges).reduce(PoolGauges.EMPTY, PoolGauges::plus);
+    }
+
+    /** Connections closed because their own pool closed (per-worker mode, as each worker stops). */
+    public long closedWithPool() {
+        return closedWithPool.sum();
     }
 
     public PoolMetrics metrics() {

@@ -2,6 +2,8 @@ package io.poollab.pool;
 
 import io.poollab.config.ConnectSettings;
 
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+import com.zaxxer.hikari.metrics.PoolStats;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -27,10 +29,19 @@ final class UnpooledSource implements ConnectionSource {
     private final Properties properties = new Properties();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger connecting = new AtomicInteger();
+    private final IMetricsTracker others;
 
-    UnpooledSource(ConnectSettings connect, PoolMetrics metrics) throws SQLException {
+    UnpooledSource(String name, ConnectSettings connect, PoolMetrics metrics) throws SQLException {
         this.connect = connect;
         this.metrics = metrics;
+        this.others = metrics.also(name, new PoolStats(0) {
+            @Override
+            protected void update() {
+                totalConnections = open.get();
+                activeConnections = totalConnections;
+                pendingThreads = connecting.get();
+            }
+        });
         this.driver = DriverManager.getDriver(connect.jdbcUrl());
         properties.putAll(connect.driverProperties());
         if (connect.username() != null) {
@@ -54,6 +65,8 @@ final class UnpooledSource implements ConnectionSource {
             long elapsed = System.nanoTime() - start;
             metrics.recordCreated(TimeUnit.NANOSECONDS.toMicros(elapsed));
             metrics.recordAcquire(elapsed);
+            others.recordConnectionCreatedMillis(TimeUnit.NANOSECONDS.toMillis(elapsed));
+            others.recordConnectionAcquiredNanos(elapsed);
             open.incrementAndGet();
             return track(physical);
         } finally {
@@ -72,7 +85,9 @@ final class UnpooledSource implements ConnectionSource {
                     if (!closed) {
                         closed = true;
                         open.decrementAndGet();
-                        metrics.recordUsage(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - borrowedAt));
+                        long usedNanos = System.nanoTime() - borrowedAt;
+                        metrics.recordUsage(TimeUnit.NANOSECONDS.toMicros(usedNanos));
+                        others.recordConnectionUsageMillis(TimeUnit.NANOSECONDS.toMillis(usedNanos));
                         physical.close();
                     }
                     return null;
@@ -102,5 +117,6 @@ final class UnpooledSource implements ConnectionSource {
     @Override
     public void close() {
         // Connections are closed by their borrowers; there is nothing pooled to close.
+        others.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.poollab.ui.run;
 
 import io.poollab.config.Side;
+import io.poollab.migrate.PoolStats;
 import io.poollab.migrate.TimeBreakdown;
 import io.poollab.text.Units;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ final class LiveStatsPanel {
         STAT_HELP.put("created", "physical connections opened (connections)");
         STAT_HELP.put("reused", "borrows served by an already open connection: borrows − created");
         STAT_HELP.put("closed", "physical connections closed: created − open now");
+        STAT_HELP.put("stale removed", "connections the pool retired during the run (maxLifetime, idleTimeout, failed "
+                + "validation, a shrinking resize)");
         STAT_HELP.put("errors", "failed borrows since the start, timeouts included");
         STAT_HELP.put("timeouts", "borrows that waited connectionTimeout and failed");
         STAT_HELP.put("utilization", "active ÷ maximumPoolSize now, and the run's peak");
@@ -30,6 +33,7 @@ final class LiveStatsPanel {
 
     private static final List<Function<PoolStats, String>> VALUES = List.of(
             s -> Units.count(s.created()), s -> Units.count(s.reused()), s -> Units.count(s.closed()),
+            s -> Units.count(s.staleRemoved()),
             s -> Units.count(s.errors()), s -> Units.count(s.timeouts()),
             s -> Double.isNaN(s.utilization()) ? "unpooled"
                     : Units.percent(s.utilization()) + " (peak " + Units.percent(s.peakUtilization()) + ")");

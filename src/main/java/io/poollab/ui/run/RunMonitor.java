@@ -3,6 +3,7 @@ package io.poollab.ui.run;
 import io.poollab.chart.Markers;
 import io.poollab.chart.RunSeries;
 import io.poollab.config.Side;
+import io.poollab.migrate.PoolStats;
 import io.poollab.migrate.Run;
 import io.poollab.migrate.RunEvent;
 import io.poollab.migrate.RunInfo;

@@ -59,6 +59,7 @@ public final class RunView {
     private LongConsumer openInHistoryAction = id -> { };
 
     @FXML private TextField label;
+    @FXML private HBox metricsBox;
     @FXML private ProgressIndicator startingIndicator;
     @FXML private Button startButton;
     @FXML private Button stopButton;
@@ -129,6 +130,7 @@ public final class RunView {
         chartHolder.getChildren().add(charts);
         stats = new LiveStatsPanel(statsGrid, breakdownBar, breakdownLegend);
         label.textProperty().bindBidirectional(model.setup().labelProperty());
+        metricsBox.getChildren().add(new MetricsEndpointView(model.metricsEndpoint()).root());
         setupProfiles();
         setupTables();
         setupControls();

@@ -54,12 +54,19 @@ public final class RunViewModel {
     private final StringProperty historyWarning = new SimpleStringProperty();
     private final LongProperty lastFinishedRun = new SimpleLongProperty();
     private final BooleanProperty sweepRunning = new SimpleBooleanProperty();
+    private final MetricsEndpointModel metricsEndpoint;
     private LaunchedRun launched;
 
     public RunViewModel(Workbench workbench) {
         this.workbench = workbench;
         this.background = workbench.background();
         this.setup = new RunSetup(workbench);
+        this.metricsEndpoint = new MetricsEndpointModel(background);
+    }
+
+    /** The live metrics toggle: it serves whichever run this view started last. */
+    public MetricsEndpointModel metricsEndpoint() {
+        return metricsEndpoint;
     }
 
     /** Profiles, tables and settings of the next run. */
@@ -95,7 +102,8 @@ public final class RunViewModel {
         result.set(null);
         historyWarning.set(null);
         stopRequested.set(false);
-        background.run(() -> workbench.launcher().start(spec.get(), List.of(next.feed()), e -> e), run -> {
+        background.run(() -> workbench.launcher().start(spec.get(),
+                List.of(next.feed(), metricsEndpoint.metrics()), e -> e), run -> {
             launched = run;
             next.attach(run.run());
             monitor.set(next);
@@ -222,6 +230,7 @@ public final class RunViewModel {
 
     /** On exit: cancels a run still going and waits (bounded) for its history to be written. */
     public void cancelAndWait() {
+        metricsEndpoint.close();
         LaunchedRun run = launched;
         if (run != null) {
             run.run().cancel();
