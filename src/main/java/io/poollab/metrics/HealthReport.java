@@ -32,8 +32,8 @@ public record HealthReport(Health status, List<String> reasons, Map<String, Obje
             return new HealthReport(Health.HEALTHY, reasons, body);
         }
         Health worst = Health.HEALTHY;
-        List<String> reasons = new ArrayList<>();
         Map<String, Object> pools = new LinkedHashMap<>();
+        List<HealthTracker.Assessment> assessments = new ArrayList<>();
         for (Side side : Side.values()) {
             LiveSnapshot.SideView view = snapshot.sides().get(side);
             if (view == null) {
@@ -41,9 +41,14 @@ public record HealthReport(Health status, List<String> reasons, Map<String, Obje
             }
             HealthTracker.Assessment assessment = view.health();
             worst = worst.worse(assessment.health());
-            reasons.addAll(assessment.reasons());
+            assessments.add(assessment);
             pools.put(side.id(), pool(view, assessment));
         }
+        // The worst pool's reasons first: reasons[0] says why the status is what it is.
+        List<String> reasons = new ArrayList<>();
+        assessments.stream().sorted(java.util.Comparator.comparing(HealthTracker.Assessment::health,
+                java.util.Comparator.comparingInt(Health::ordinal)).reversed())
+                .forEach(a -> reasons.addAll(a.reasons()));
         if (snapshot.sample() == null) {
             reasons.add("no sample yet");
         }
