@@ -16,6 +16,8 @@ dist=target/dist
 rm -rf "$work" "$dist"
 mkdir -p "$work/input" "$dist"
 cp target/poollab.jar "$work/input/"
+# The menu entry's and the poollab command's launcher: the jpackage one's package lookup costs more than a second.
+cp packaging/linux/poollab-start.sh "$work/input/"
 cp -r target/lib "$work/input/lib"
 
 # What jdeps finds in PoolLab's own classes, plus what its libraries load by reflection or service lookup: AWT and
@@ -38,6 +40,12 @@ jpackage --type app-image @packaging/common.options --icon packaging/icons/pooll
   --runtime-image "$work/runtime" --app-version "$app_version" --dest "$dist" \
   --add-launcher poollab=packaging/linux/poollab-cli.properties
 cp packaging/LICENSE packaging/ABOUT.md "$dist/PoolLab/lib/"
+# AppCDS (packaging/cds-archive.sh): a training start records the classes of the first window; the app-image gets
+# its archive now, the .deb carries the class list and its postinst makes the archive on the installed path.
+if packaging/cds-archive.sh train "$dist/PoolLab"; then
+  packaging/cds-archive.sh dump "$dist/PoolLab/bin/poollab" || true
+  cp "$dist/PoolLab/lib/app/poollab.classlist" "$work/input/"
+fi
 echo "app-image: $dist/PoolLab ($(du -sh "$dist/PoolLab" | cut -f1))"
 
 if [[ "$only_image" != --app-image-only ]] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then

@@ -14,6 +14,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            io.poollab.ui.StartupLog.mark("main");
             if (noDisplay()) {
                 System.err.println("error: no display to open the workbench on (DISPLAY is not set); give a command "
                         + "to use the CLI, for example: poollab run --config FILE (poollab --help lists them)");

@@ -1,15 +1,21 @@
 package io.poollab.ui;
 
 import io.poollab.pool.Health;
+import io.poollab.ui.compare.CompareView;
+import io.poollab.ui.compare.CompareViewModel;
 import io.poollab.ui.connections.ConnectionsView;
+import io.poollab.ui.connections.ConnectionsViewModel;
 import io.poollab.ui.history.HistoryView;
+import io.poollab.ui.history.HistoryViewModel;
 import io.poollab.ui.run.RunView;
 import io.poollab.ui.run.RunViewModel;
 import io.poollab.ui.sweep.SweepView;
+import io.poollab.ui.sweep.SweepViewModel;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.stage.Window;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -20,20 +26,28 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * The window's frame: the header with the active run and its health, the navigation, the pages and the status bar.
- * Demo joins the navigation when its issue lands; until then it is absent.
+ * Demo joins the navigation when its issue lands; until then it is absent. Each page is built
+ * the first time it is shown (or asked for): the first window waits only for its own page, and the header and status
+ * bar follow the view models, which exist from the start.
  */
 public final class MainView {
 
     /** The pages, in navigation order. */
     public enum Page { CONNECTIONS, RUN, SWEEP, HISTORY, COMPARE }
 
+    /** Every page's view model: state and work, no nodes. */
+    public record Models(ConnectionsViewModel connections, RunViewModel run, SweepViewModel sweep,
+                         HistoryViewModel history, CompareViewModel compare) {
+    }
+
     private final Workbench workbench;
+    private final Models models;
     private final Parent root;
-    private final ConnectionsView connections;
-    private final RunView run;
-    private final SweepView sweep;
-    private final HistoryView history;
-    private final io.poollab.ui.compare.CompareView compare;
+    private ConnectionsView connections;
+    private RunView run;
+    private SweepView sweep;
+    private HistoryView history;
+    private CompareView compare;
     private final ToggleGroup navGroup = new ToggleGroup();
     private final Label runsLabel = new Label();
     private final Label statusRun = new Label();
@@ -51,19 +65,18 @@ public final class MainView {
     @FXML private StackPane pages;
     @FXML private StatusBar statusBar;
 
-    public MainView(Workbench workbench, ConnectionsView connections, RunView run, SweepView sweep,
-                    HistoryView history, io.poollab.ui.compare.CompareView compare) {
+    public MainView(Workbench workbench, Models models) {
         this.workbench = workbench;
-        this.compare = compare;
-        this.connections = connections;
-        this.run = run;
-        this.sweep = sweep;
-        this.history = history;
+        this.models = models;
         this.root = Fxml.load(MainView.class, "MainView.fxml", this);
     }
 
     public Parent root() {
         return root;
+    }
+
+    public Models models() {
+        return models;
     }
 
     @FXML
@@ -77,7 +90,7 @@ public final class MainView {
                 was.setSelected(true);
             }
         });
-        RunViewModel model = run.model();
+        RunViewModel model = models.run();
         activeRun.textProperty().bind(model.activeRunProperty());
         bindHealth(healthBadge, model);
         bindHealth(statusHealth, model);
@@ -87,36 +100,20 @@ public final class MainView {
         statusBar.getLeftItems().add(runsLabel);
         statusBar.getRightItems().addAll(statusRun, statusHealth);
         runsLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = history.model().runs().size();
+            int n = models.history().runs().size();
             return n + (n == 1 ? " run" : " runs");
-        }, history.model().runs()));
-        model.lastFinishedRunProperty().addListener((o, was, now) -> history.model().refresh());
-        history.model().refresh();
+        }, models.history().runs()));
+        model.lastFinishedRunProperty().addListener((o, was, now) -> models.history().refresh());
+        models.sweep().runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                models.history().refresh();
+            }
+        });
+        models.history().refresh();
         themeToggle.setText(workbench.themeProperty().get() == Theme.LIGHT ? "☾ Dark" : "☀ Light");
         workbench.themeProperty().addListener((o, was, now) -> {
             themeToggle.setText(now == Theme.LIGHT ? "☾ Dark" : "☀ Light");
             now.apply(root.getScene());
-        });
-        history.onCompare(ids -> {
-            compare.model().compare(ids);
-            show(Page.COMPARE);
-        });
-        run.onOpenInHistory(id -> {
-            show(Page.HISTORY);
-            history.select(id);
-        });
-        sweep.onOpenRun(id -> {
-            show(Page.HISTORY);
-            history.select(id);
-        });
-        sweep.onCompare((baseline, other) -> {
-            compare.model().compare(java.util.List.of(baseline, other));
-            show(Page.COMPARE);
-        });
-        sweep.model().runningProperty().addListener((o, was, now) -> {
-            if (!now) {
-                history.model().refresh();
-            }
         });
     }
 
@@ -143,11 +140,11 @@ public final class MainView {
     public void show(Page target) {
         page = target;
         Parent view = switch (target) {
-            case CONNECTIONS -> connections.root();
-            case RUN -> run.root();
-            case SWEEP -> sweep.root();
-            case HISTORY -> history.root();
-            case COMPARE -> compare.root();
+            case CONNECTIONS -> connectionsView().root();
+            case RUN -> runView().root();
+            case SWEEP -> sweepView().root();
+            case HISTORY -> historyView().root();
+            case COMPARE -> compareView().root();
         };
         pages.getChildren().setAll(view);
         ToggleButton nav = switch (target) {
@@ -159,31 +156,74 @@ public final class MainView {
         };
         nav.setSelected(true);
         if (target == Page.HISTORY) {
-            history.model().refresh();
+            models.history().refresh();
         }
         if (target == Page.RUN) {
-            run.model().setup().refreshProfiles();
+            models.run().setup().refreshProfiles();
         }
         if (target == Page.SWEEP) {
-            sweep.model().refreshSweeps();
+            models.sweep().refreshSweeps();
         }
         workbench.prefs().set("view", target.name());
     }
 
     public RunView runView() {
+        if (run == null) {
+            run = new RunView(models.run(), workbench);
+            run.onOpenInHistory(id -> {
+                show(Page.HISTORY);
+                historyView().select(id);
+            });
+        }
         return run;
     }
 
     public SweepView sweepView() {
+        if (sweep == null) {
+            sweep = new SweepView(models.sweep(), workbench);
+            sweep.onOpenRun(id -> {
+                show(Page.HISTORY);
+                historyView().select(id);
+            });
+            sweep.onCompare((baseline, other) -> {
+                compareView().model().compare(java.util.List.of(baseline, other));
+                show(Page.COMPARE);
+            });
+        }
         return sweep;
     }
 
     public HistoryView historyView() {
+        if (history == null) {
+            history = new HistoryView(models.history(), workbench, () -> show(Page.RUN));
+            history.onCompare(ids -> {
+                // Built first, so that the view sees the comparison start.
+                compareView().model().compare(ids);
+                show(Page.COMPARE);
+            });
+        }
         return history;
     }
 
     public ConnectionsView connectionsView() {
+        if (connections == null) {
+            connections = new ConnectionsView(models.connections(), workbench);
+        }
         return connections;
+    }
+
+    public CompareView compareView() {
+        if (compare == null) {
+            compare = new CompareView(models.compare(), workbench);
+        }
+        return compare;
+    }
+
+    /**
+     * Asks before closing the window while a run or a sweep goes on; neither can go on before its page was built.
+     */
+    public boolean confirmClose(Window owner) {
+        return (run == null || run.confirmClose(owner)) && (sweep == null || sweep.confirmClose(owner));
     }
 
     public Page page() {
@@ -213,10 +253,6 @@ public final class MainView {
     @FXML
     private void showCompare() {
         show(Page.COMPARE);
-    }
-
-    public io.poollab.ui.compare.CompareView compareView() {
-        return compare;
     }
 
     @FXML

@@ -1,15 +1,14 @@
 package io.poollab.ui;
 
 import io.poollab.config.ConfigException;
-import io.poollab.ui.connections.ConnectionsView;
+import io.poollab.ui.compare.CompareViewModel;
 import io.poollab.ui.connections.ConnectionsViewModel;
-import io.poollab.ui.history.HistoryView;
 import io.poollab.ui.history.HistoryViewModel;
-import io.poollab.ui.run.RunView;
 import io.poollab.ui.run.RunViewModel;
-import io.poollab.ui.sweep.SweepView;
 import io.poollab.ui.sweep.SweepViewModel;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -25,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop workbench. {@link #init()} opens the history off the FX thread; {@link #start} builds the window.
+ * The desktop workbench. {@link #openEarly} opens the history on its own thread while the toolkit starts, {@link
+ * #init()} waits for it (off the FX thread), and {@link #start} builds the window.
  * Closing the window while a run goes on asks first, then cancels the run and waits for its history to be written.
  */
 public final class WorkbenchApp extends Application {
@@ -34,17 +34,53 @@ public final class WorkbenchApp extends Application {
     static final double DEFAULT_WIDTH = 1440;
     static final double DEFAULT_HEIGHT = 900;
 
+    /** Set by {@link #openEarly}, before the toolkit starts; the Application instance is made by JavaFX. */
+    private static volatile FutureTask<Workbench> opening;
+
     private Workbench workbench;
     private ConfigException startupFailure;
     private MainView main;
 
+    /**
+     * Starts opening the history (H2, the schema check, the preferences: about half a second) before {@link
+     * Application#launch}, because starting the toolkit takes as long and neither needs the other. A
+     * {@code --home=DIR} among {@code args} picks the home, as {@link #init()} would.
+     */
+    static void openEarly(String[] args) {
+        Path home = null;
+        for (String arg : args) {
+            if (arg.startsWith("--home=")) {
+                home = Path.of(arg.substring("--home=".length()));
+            }
+        }
+        Path chosen = home;
+        FutureTask<Workbench> task = new FutureTask<>(() -> {
+            Workbench opened = Workbench.open(chosen, System.getenv(), Background.forFx());
+            StartupLog.mark("history");
+            return opened;
+        });
+        Thread thread = new Thread(task, "poollab-history-open");
+        thread.setDaemon(true);
+        thread.start();
+        opening = task;
+    }
+
     @Override
-    public void init() {
-        String home = getParameters().getNamed().get("home");
+    public void init() throws InterruptedException {
+        StartupLog.mark("toolkit");
+        if (opening == null) {
+            openEarly(getParameters().getRaw().toArray(String[]::new));
+        }
         try {
-            workbench = Workbench.open(home == null ? null : Path.of(home), System.getenv(), Background.forFx());
-        } catch (ConfigException e) {
-            startupFailure = e;
+            workbench = opening.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ConfigException failure) {
+                startupFailure = failure;
+            } else if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            } else {
+                throw new IllegalStateException("the history could not be opened", e.getCause());
+            }
         }
     }
 
@@ -59,6 +95,7 @@ public final class WorkbenchApp extends Application {
             return;
         }
         main = build(workbench);
+        StartupLog.mark("views");
         Scene scene = new Scene(main.root());
         workbench.themeProperty().get().apply(scene);
         installKeys(scene, main);
@@ -66,7 +103,7 @@ public final class WorkbenchApp extends Application {
         stage.setTitle("PoolLab " + io.poollab.config.PoolLabVersion.get() + " — " + workbench.home());
         restoreBounds(stage);
         stage.setOnCloseRequest(e -> {
-            if (!main.runView().confirmClose(stage) || !main.sweepView().confirmClose(stage)) {
+            if (!main.confirmClose(stage)) {
                 e.consume();
                 return;
             }
@@ -75,45 +112,27 @@ public final class WorkbenchApp extends Application {
         for (String icon : new String[] {"icon-64.png", "icon-256.png"}) {
             stage.getIcons().add(new javafx.scene.image.Image(WorkbenchApp.class.getResource(icon).toExternalForm()));
         }
-        stage.setOnShown(e -> logStartup());
+        stage.setOnShown(e -> StartupLog.shown());
+        StartupLog.mark("scene");
         stage.show();
     }
 
-    /**
-     * With {@code POOLLAB_STARTUP_LOG} set, one line on stderr when the first window is on screen: the wall clock
-     * (for a launcher script to subtract its own start from) and the time since the JVM started (bench/startup.sh).
-     */
-    private static void logStartup() {
-        if (System.getenv("POOLLAB_STARTUP_LOG") != null) {
-            long now = System.currentTimeMillis();
-            long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.err.printf("startup: first window shown at epoch %d ms, %d ms after the JVM started%n", now,
-                    now - jvmStart);
-        }
-    }
-
-    /** Builds every view on one workbench; also used by the tests, which show it in their own stage. */
+    /** The window's frame on one workbench, with its first page built; also used by the tests, in their own stage. */
     public static MainView build(Workbench workbench) {
         ConnectionsViewModel connectionsModel = new ConnectionsViewModel(workbench);
         RunViewModel runModel = new RunViewModel(workbench);
-        HistoryViewModel historyModel = new HistoryViewModel(workbench.history(), workbench.background());
-        MainView[] main = new MainView[1];
-        ConnectionsView connections = new ConnectionsView(connectionsModel, workbench);
-        RunView run = new RunView(runModel, workbench);
-        HistoryView history = new HistoryView(historyModel, workbench, () -> main[0].show(MainView.Page.RUN));
-        var compare = new io.poollab.ui.compare.CompareView(new io.poollab.ui.compare.CompareViewModel(
-                workbench.history(), workbench.background()), workbench);
-        SweepView sweep = new SweepView(new SweepViewModel(workbench, runModel), workbench);
-        main[0] = new MainView(workbench, connections, run, sweep, history, compare);
         connectionsModel.profilesChanged(runModel.setup()::refreshProfiles);
-        main[0].show(workbench.prefs().get("view").map(v -> {
+        MainView main = new MainView(workbench, new MainView.Models(connectionsModel, runModel,
+                new SweepViewModel(workbench, runModel), new HistoryViewModel(workbench.history(), workbench.background()),
+                new CompareViewModel(workbench.history(), workbench.background())));
+        main.show(workbench.prefs().get("view").map(v -> {
             try {
                 return MainView.Page.valueOf(v);
             } catch (IllegalArgumentException e) {
                 return MainView.Page.RUN;
             }
         }).orElse(MainView.Page.RUN));
-        return main[0];
+        return main;
     }
 
     /** Ctrl+Enter starts a run, Esc asks to stop it: from any page. */
@@ -160,8 +179,8 @@ public final class WorkbenchApp extends Application {
         if (workbench != null) {
             workbench.prefs().save();
             try {
-                main.runView().model().cancelAndWait();
-                main.sweepView().model().cancelAndWait();
+                main.models().run().cancelAndWait();
+                main.models().sweep().cancelAndWait();
             } catch (RuntimeException e) {
                 LOG.warn("the active run did not stop cleanly", e);
             }

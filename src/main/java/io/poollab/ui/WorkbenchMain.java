@@ -12,6 +12,7 @@ public final class WorkbenchMain {
     }
 
     public static void main(String[] args) {
+        WorkbenchApp.openEarly(args);
         Application.launch(WorkbenchApp.class, args);
     }
 }

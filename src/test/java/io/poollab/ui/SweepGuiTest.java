@@ -57,7 +57,7 @@ class SweepGuiTest {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> main.sweepView().model().cancelAndWait()).get(90, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> main.models().sweep().cancelAndWait()).get(90, TimeUnit.SECONDS);
         workbench.close();
     }
 

@@ -95,6 +95,7 @@ public final class ConnectionsView {
         this.model = model;
         this.root = Fxml.load(ConnectionsView.class, "ConnectionsView.fxml", this);
         model.refresh();
+        model.probeKeyring();
     }
 
     public Parent root() {
@@ -147,10 +148,13 @@ public final class ConnectionsView {
         port.textProperty().bindBidirectional(model.form().portProperty());
         database.textProperty().bindBidirectional(model.form().databaseProperty());
         user.textProperty().bindBidirectional(model.form().userProperty());
-        passwordSource.getItems().setAll(SOURCES.keySet());
-        if (!model.keyringAvailable()) {
-            passwordSource.getItems().remove("keyring");
-        }
+        // The keyring (last) is offered once the probe has found one: added, never removed, so no selection is lost.
+        passwordSource.getItems().setAll(SOURCES.keySet().stream().filter(k -> !k.equals("keyring")).toList());
+        model.keyringAvailableProperty().addListener((o, was, now) -> {
+            if (now && !passwordSource.getItems().contains("keyring")) {
+                passwordSource.getItems().add("keyring");
+            }
+        });
         passwordSource.setConverter(Converters.showing(SOURCES::get));
         passwordSource.valueProperty().bindBidirectional(model.form().passwordSourceProperty());
         envVar.textProperty().bindBidirectional(model.form().envVarProperty());

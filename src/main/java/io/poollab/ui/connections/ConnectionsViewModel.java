@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -35,6 +37,7 @@ public final class ConnectionsViewModel {
 
     private final Workbench workbench;
     private final Background background;
+    private final ReadOnlyBooleanWrapper keyringAvailable = new ReadOnlyBooleanWrapper(false);
     private final ProfileStore store;
     private final ObservableList<SavedProfile> profiles = FXCollections.observableArrayList();
     private final ObservableList<String> listingProblems = FXCollections.observableArrayList();
@@ -153,8 +156,16 @@ public final class ConnectionsViewModel {
                 });
     }
 
-    public boolean keyringAvailable() {
-        return ProfileStore.keyringAvailable();
+    /**
+     * Whether the OS keyring can hold passwords here: false until {@link #probeKeyring()} has answered. The probe
+     * talks to D-Bus on Linux and may take seconds, so it never runs on the FX thread.
+     */
+    public ReadOnlyBooleanProperty keyringAvailableProperty() {
+        return keyringAvailable.getReadOnlyProperty();
+    }
+
+    public void probeKeyring() {
+        background.run(ProfileStore::keyringAvailable, keyringAvailable::set, e -> message.set(Errors.oneLine(e)));
     }
 
     // ---- properties ----

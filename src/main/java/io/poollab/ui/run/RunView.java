@@ -126,8 +126,6 @@ public final class RunView {
 
     @FXML
     private void initialize() {
-        charts = new RunChartPane(workbench.chartTheme());
-        chartHolder.getChildren().add(charts);
         stats = new LiveStatsPanel(statsGrid, breakdownBar, breakdownLegend);
         label.textProperty().bindBidirectional(model.setup().labelProperty());
         metricsBox.getChildren().add(new MetricsEndpointView(model.metricsEndpoint()).root());
@@ -267,6 +265,11 @@ public final class RunView {
         idle.setVisible(false);
         summaryCard.setVisible(false);
         summaryCard.setManaged(false);
+        // Made at the first run, not with the view: JFreeChart and its AWT classes are not needed before.
+        if (charts == null) {
+            charts = new RunChartPane(workbench.chartTheme());
+            chartHolder.getChildren().add(charts);
+        }
         charts.show(monitor.series());
         charts.refresh();
         rate.textProperty().bind(monitor.rateProperty());
@@ -373,6 +376,7 @@ public final class RunView {
         this.openInHistoryAction = action;
     }
 
+    /** The live charts; null before the first run. */
     public RunChartPane charts() {
         return charts;
     }
