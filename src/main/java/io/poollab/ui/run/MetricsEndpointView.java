@@ -36,7 +36,7 @@ final class MetricsEndpointView {
         metricsEnabled.selectedProperty().bindBidirectional(model.enabledProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory ports =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1024, 65_535, model.portProperty().get());
-        ports.setConverter(new SpinnerIntegers());
+        ports.setConverter(SpinnerIntegers.ungrouped());
         metricsPort.setValueFactory(ports);
         ports.valueProperty().addListener((o, was, now) -> {
             if (now != null) {

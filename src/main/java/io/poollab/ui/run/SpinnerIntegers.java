@@ -10,6 +10,7 @@ import javafx.util.StringConverter;
 final class SpinnerIntegers extends StringConverter<Integer> {
 
     private final String zero;
+    private final boolean grouped;
 
     SpinnerIntegers() {
         this(null);
@@ -17,7 +18,17 @@ final class SpinnerIntegers extends StringConverter<Integer> {
 
     /** @param zero the word shown for 0 (and accepted for it), such as "auto"; null shows 0 */
     SpinnerIntegers(String zero) {
+        this(zero, true);
+    }
+
+    private SpinnerIntegers(String zero, boolean grouped) {
         this.zero = zero;
+        this.grouped = grouped;
+    }
+
+    /** For numbers that name something (a port): shown without a thousands separator, "9464". */
+    static SpinnerIntegers ungrouped() {
+        return new SpinnerIntegers(null, false);
     }
 
     @Override
@@ -25,7 +36,7 @@ final class SpinnerIntegers extends StringConverter<Integer> {
         if (value != null && value == 0 && zero != null) {
             return zero;
         }
-        return value == null ? "" : String.format(Locale.ROOT, "%,d", value);
+        return value == null ? "" : String.format(Locale.ROOT, grouped ? "%,d" : "%d", value);
     }
 
     @Override
