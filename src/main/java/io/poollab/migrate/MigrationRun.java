@@ -11,7 +11,6 @@ import io.poollab.db.Connections;
 import io.poollab.pool.Health;
 import io.poollab.pool.PoolMetrics;
 import io.poollab.pool.SidePool;
-import io.poollab.text.Units;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -88,7 +87,8 @@ final class MigrationRun implements Run {
         listeners.starting(this);
         String warmed;
         try {
-            warmed = warmPools();
+            // A warm pool is measured warm: its connects are not the copy's (a cold pool pays them during it).
+            warmed = SidePool.warmAll(pools.values(), spec.workers(), () -> stopCause != null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             warmed = "interrupted while filling the pools: the run stops";
@@ -105,25 +105,6 @@ final class MigrationRun implements Run {
                 TimeUnit.MILLISECONDS);
         spawnWorkers();
         daemon(this::coordinate, threadName("coordinator")).start();
-    }
-
-    /**
-     * Fills the pools that keep idle connections (minimumIdle &gt; 0) before the clock starts, so that a warm pool is
-     * measured warm and its connects are not the copy's; a cold pool (minimumIdle 0) pays them during the copy.
-     * Each side waits at most its connectionTimeout. Returns what it took, for the event log, or null.
-     */
-    private String warmPools() throws InterruptedException {
-        List<String> parts = new ArrayList<>();
-        for (Side side : Side.values()) {
-            SidePool.Warmup warmup = pools.get(side).warm(spec.workers(), spec.pool(side).connectionTimeoutMs(),
-                    () -> stopCause != null);
-            if (warmup.wanted() > 0) {
-                parts.add(side.id() + " " + warmup.open() + " of " + warmup.wanted() + " in "
-                        + Units.latency(warmup.millis()) + (warmup.complete() ? ""
-                        : " (gave up at connectionTimeout; the copy starts anyway)"));
-            }
-        }
-        return parts.isEmpty() ? null : "pools filled to minimumIdle before the copy: " + String.join(", ", parts);
     }
 
     // ---- the Run API ----

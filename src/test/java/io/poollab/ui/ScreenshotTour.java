@@ -55,6 +55,12 @@ public final class ScreenshotTour {
         // Connections: the embedded server, tested.
         fx(() -> {
             main.show(MainView.Page.CONNECTIONS);
+            return null;
+        });
+        // The page is built when first shown, and lists the saved profiles off the FX thread.
+        waitFor(30, () -> fxValue(() -> main.connectionsView().model().profiles().stream()
+                .anyMatch(p -> p.name().equals("local postgres 16"))));
+        fx(() -> {
             var model = main.connectionsView().model();
             model.profiles().stream().filter(p -> p.name().equals("local postgres 16")).findFirst()
                     .ifPresent(model.selectedProperty()::set);

@@ -38,7 +38,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -217,8 +216,8 @@ public final class SweepView {
 
     private String gridSize() {
         try {
-            int w = SweepViewModel.IntList.parse("Workers", model.workersProperty().get()).size();
-            int p = SweepViewModel.IntList.parse("Pool sizes", model.poolSizesProperty().get()).size();
+            int w = IntList.parse("Workers", model.workersProperty().get()).size();
+            int p = IntList.parse("Pool sizes", model.poolSizesProperty().get()).size();
             int runs = w * p * model.repeatProperty().get();
             return w + " × " + p + " × " + model.repeatProperty().get() + " = " + runs + (runs == 1 ? " run" : " runs");
         } catch (io.poollab.config.ConfigException e) {
@@ -245,28 +244,7 @@ public final class SweepView {
                 setTooltip(isEmpty || item == null ? null : new javafx.scene.control.Tooltip(item));
             }
         });
-        cells.setRowFactory(t -> {
-            TableRow<SweepRows.Row> row = new TableRow<>() {
-                @Override
-                protected void updateItem(SweepRows.Row item, boolean empty) {
-                    super.updateItem(item, empty);
-                    getStyleClass().removeAll("knee-row", "pending-row");
-                    if (!empty && item != null) {
-                        if (item.mark().startsWith("knee")) {
-                            getStyleClass().add("knee-row");
-                        } else if (item.runId() == null) {
-                            getStyleClass().add("pending-row");
-                        }
-                    }
-                }
-            };
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && row.getItem() != null && row.getItem().runId() != null) {
-                    openRun.accept(row.getItem().runId());
-                }
-            });
-            return row;
-        });
+        cells.setRowFactory(t -> new CellRow(id -> openRun.accept(id)));
         model.rows().addListener((ListChangeListener<SweepRows.Row>) c -> {
             repeatColumn.setVisible(model.rows().stream().anyMatch(r -> r.repeat() > 1));
             cells.refresh();
