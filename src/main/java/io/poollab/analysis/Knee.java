@@ -54,9 +54,12 @@ public final class Knee {
                 return "knee: " + at + ", the best cell; no cell with fewer connections came within "
                         + Units.percent(tolerance) + " of it";
             }
+            int more = best.connections() - knee.connections();
+            String bought = more > 0 ? "the " + more + " more connections bought "
+                    : "the best cell's " + (best.workers() - knee.workers()) + " more workers on the same connections "
+                    + "bought ";
             return "knee: " + at + ", within " + Units.percent(tolerance) + " of the best cell, " + best.describe()
-                    + ": " + Units.rate(best.mean()) + " (threshold " + Units.rate(threshold) + "); the "
-                    + (best.connections() - knee.connections()) + " more connections bought "
+                    + ": " + Units.rate(best.mean()) + " (threshold " + Units.rate(threshold) + "); " + bought
                     + Units.percent(best.mean() / knee.mean() - 1);
         }
     }

@@ -55,4 +55,16 @@ class KneeTest {
                 .isEqualTo(2);
         assertThat(Knee.of(List.of(cell(2, 1)), 0.05)).isEmpty();
     }
+
+    @Test
+    void theKneeSaysWhatTheBestCellsExtraConnectionsOrWorkersBought() {
+        Knee.Result pools = Knee.of(List.of(cell(2, 2, 96_000.0), cell(2, 4, 100_000.0)), 0.05).orElseThrow();
+        Knee.Result workers = Knee.of(List.of(cell(2, 2, 192_000.0), cell(4, 2, 200_000.0)), 0.05).orElseThrow();
+
+        assertThat(pools.describe()).isEqualTo("knee: 2 workers × pool 2 (4 connections): 96k rows/s, within 5% of the "
+                + "best cell, 2 workers × pool 4 (8 connections): 100k rows/s (threshold 95k rows/s); the 4 more "
+                + "connections bought 4.2%");
+        assertThat(workers.describe()).endsWith("(threshold 190k rows/s); the best cell's 2 more workers on the same "
+                + "connections bought 4.2%");
+    }
 }
