@@ -99,7 +99,7 @@ public final class SweepViewModel {
             return;
         }
         error.set(null);
-        if (runModel.busyBinding().get()) {
+        if (runModel.startingProperty().get() || runModel.runningProperty().get()) {
             error.set("Not started: a run is going on the Run page; a sweep next to it would measure both.");
             return;
         }
