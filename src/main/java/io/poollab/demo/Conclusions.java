@@ -48,8 +48,8 @@ public final class Conclusions {
         Effect e = Effect.between(one, many);
         String numbers = many.variant() + " copied at " + rate(many) + " against " + rate(one) + " for "
                 + one.variant() + " (" + e.describe() + ")";
-        String more = "; " + many.variant() + " held up to " + many.peakOpen() + " connections open against "
-                + one.peakOpen() + ", with a p95 wait of " + Units.latency(many.meanP95WaitMs()) + " against "
+        String more = "; " + many.variant() + " opened " + opened(many) + " connections against " + opened(one)
+                + ", with a p95 wait of " + Units.latency(many.meanP95WaitMs()) + " against "
                 + Units.latency(one.meanP95WaitMs()) + ", and took " + Units.length(many.meanWallSeconds())
                 + " from start to verified end against " + Units.length(one.meanWallSeconds()) + ".";
         if (!e.beyondNoise()) {
@@ -68,8 +68,8 @@ public final class Conclusions {
         VariantStats unpooled = v.get(2);
         Effect e = Effect.between(shared, perWorker);
         String numbers = "4 workers with pools of their own copied at " + rate(perWorker) + " against "
-                + rate(shared) + " with one shared pool (" + e.describe() + "), holding up to "
-                + perWorker.peakOpen() + " connections open against " + shared.peakOpen();
+                + rate(shared) + " with one shared pool (" + e.describe() + "), opening " + opened(perWorker)
+                + " connections against " + opened(shared);
         String first;
         Finding finding;
         if (!e.beyondNoise()) {
@@ -86,7 +86,7 @@ public final class Conclusions {
         String pace = !u.beyondNoise() ? "no measurably different pace" : u.change() < 0 ? "a slower copy"
                 : "a faster copy";
         String second = " Without a pool it was " + pace + ", " + rate(unpooled) + " (" + u.describe() + "), with "
-                + Units.count(Math.round(unpooled.meanConnectionsOpened())) + " connections opened, one per borrow, "
+                + opened(unpooled) + " connections opened, one per borrow, "
                 + "and " + Units.percent(unpooled.acquireShare()) + " of the workers' time spent acquiring them "
                 + "against " + Units.percent(shared.acquireShare()) + " with the shared pool.";
         return new Conclusion(finding, first + second, details);
@@ -176,6 +176,11 @@ public final class Conclusions {
                 + " open at most; worker time: read " + Units.percent(read / total) + ", acquire "
                 + Units.percent(acquire / total) + ", queue wait " + Units.percent(queue / total) + ", write "
                 + Units.percent(write / total) + ", commit " + Units.percent(commit / total);
+    }
+
+    /** Connections opened per run (the mean of the repeats), counted by the pools: exact, unlike a sampled peak. */
+    private static String opened(VariantStats v) {
+        return Units.count(Math.round(v.meanConnectionsOpened()));
     }
 
     private static String rate(VariantStats v) {

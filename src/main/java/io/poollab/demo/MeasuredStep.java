@@ -14,7 +14,8 @@ import io.poollab.migrate.TimeBreakdown;
  *                          warm pools, the copy, verification
  * @param p95WaitMs         the worse side's p95 acquire wait over the run
  * @param connectionsOpened physical connections opened, both sides
- * @param peakOpen          the most connections open at once, both sides
+ * @param peakOpen          the most connections open at once, both sides, as sampled (0 when the run ended before
+ *                          its first sample)
  * @param error             why the run did not succeed, or null
  */
 public record MeasuredStep(long runId, String variant, int repeat, Settings settings, RunStatus status,

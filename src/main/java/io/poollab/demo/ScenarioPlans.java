@@ -30,6 +30,8 @@ final class ScenarioPlans {
     static final List<Integer> SWEEP_POOL_SIZES = List.of(1, 2, 4);
     static final double SWEEP_TOLERANCE = 0.05;
     static final String WARM_UP = "warm-up";
+    /** Runs of a few seconds: samples often enough for live charts with a shape, and for the peaks. */
+    static final int SAMPLE_INTERVAL_MS = 100;
 
     private final DemoDatabases databases;
     private final String table;
@@ -129,7 +131,7 @@ final class ScenarioPlans {
         RunSpec spec = new RunSpec("demo", databases.source(), databases.target(options.latencyMs()),
                 List.of(new TableSpec(table, TARGET_TABLE, null, TargetMode.RECREATE)), workers,
                 OptionalInt.of((int) Math.max(1, Math.min(partitions, options.rows()))), batchRows, hold, mode, pool,
-                pool, 250, VerifyMode.CHECKSUM, CopyFormat.BINARY, false, "");
+                pool, SAMPLE_INTERVAL_MS, VerifyMode.CHECKSUM, CopyFormat.BINARY, false, "");
         List<Problem> errors = RunSpecValidator.validate(spec).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
