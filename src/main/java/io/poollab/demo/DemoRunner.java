@@ -100,7 +100,10 @@ public final class DemoRunner {
         finished.historyWarning().ifPresent(w -> listener.progress("warning: " + w));
         MeasuredStep m = MeasuredStep.of(step, finished.result(), (System.nanoTime() - start) / 1e9);
         listener.stepEnded(m);
-        cancelled |= m.status() == RunStatus.CANCELLED;
+        if (m.status() == RunStatus.CANCELLED) {
+            // Only ever set to true: a compound |= could undo a cancel() that came in between.
+            cancelled = true;
+        }
         return m;
     }
 
@@ -151,7 +154,10 @@ public final class DemoRunner {
                                 cell.result(), cell.wallSeconds());
                         measured.add(m);
                         listener.stepEnded(m);
-                        cancelled |= m.status() == RunStatus.CANCELLED;
+                        if (m.status() == RunStatus.CANCELLED) {
+            // Only ever set to true: a compound |= could undo a cancel() that came in between.
+            cancelled = true;
+        }
                     }
                 }, e -> e);
         SweepAnalysis analysis = SweepAnalysis.load(history, outcome.sweepId(), Advisor.Fleet.SINGLE).orElseThrow();
