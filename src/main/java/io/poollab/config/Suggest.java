@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean …?": the valid name closest to a misspelt one, by edit distance ignoring case. */
-final class Suggest {
+public final class Suggest {
 
     private Suggest() {
     }
 
-    static Optional<String> nearest(String wrong, Collection<String> valid) {
+    public static Optional<String> nearest(String wrong, Collection<String> valid) {
         String lower = wrong.toLowerCase(Locale.ROOT);
         return valid.stream()
                 .min(Comparator.comparingInt(v -> distance(lower, v.toLowerCase(Locale.ROOT))))
