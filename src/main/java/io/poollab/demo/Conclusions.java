@@ -20,6 +20,11 @@ public final class Conclusions {
 
     /** Below this, a difference is never called an effect, whatever two lucky repeats suggest. */
     static final double MIN_EFFECT = 0.02;
+    /**
+     * With one run per variant the noise is unknown; repeats on a shared 2-core machine spread 20% and more, so
+     * below this a difference is not called an effect either.
+     */
+    static final double UNMEASURED_NOISE_FLOOR = 0.10;
 
     private Conclusions() {
     }
@@ -206,7 +211,7 @@ public final class Conclusions {
         }
 
         double threshold() {
-            return Math.max(MIN_EFFECT, noiseMeasured() ? noise : 0);
+            return noiseMeasured() ? Math.max(MIN_EFFECT, noise) : UNMEASURED_NOISE_FLOOR;
         }
 
         boolean beyondNoise() {
@@ -217,7 +222,8 @@ public final class Conclusions {
         String describe() {
             String sign = Compare.signedPercent(change);
             if (!noiseMeasured()) {
-                return sign + "; one run each, so the noise is unmeasured";
+                return sign + "; one run each, so the noise is unmeasured and only a difference over "
+                        + Units.percent(UNMEASURED_NOISE_FLOOR) + " counts";
             }
             String bar = noise >= MIN_EFFECT ? Units.percent(noise) + " spread of the repeats"
                     : Units.percent(MIN_EFFECT) + " floor (the repeats spread " + Units.percent(noise) + ")";

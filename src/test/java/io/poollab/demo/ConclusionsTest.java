@@ -121,7 +121,15 @@ class ConclusionsTest {
                 variant("cold", run("cold", 2.0, 2.7, 200, 10, 8, 400)));
 
         assertThat(Conclusions.of(Scenario.WARM_VS_COLD, v).sentence())
-                .contains("(+25%; one run each, so the noise is unmeasured)");
+                .contains("(+25%; one run each, so the noise is unmeasured and only a difference over 10% counts)");
+    }
+
+    @Test
+    void oneRunEachAndASmallDifferenceIsNoMeasurableDifference() {
+        List<VariantStats> v = List.of(variant("warm", run("warm", 1.6, 2.9, 0.03, 8, 8, 1)),
+                variant("cold", run("cold", 1.66, 2.7, 200, 10, 8, 400)));
+
+        assertThat(Conclusions.of(Scenario.WARM_VS_COLD, v).finding()).isEqualTo(Finding.NO_DIFFERENCE);
     }
 
     @Test
