@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -61,14 +60,6 @@ class SweepGuiTest {
         workbench.close();
     }
 
-    private static void waitUntil(int seconds, String what, Supplier<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited " + seconds + " s for " + what, e);
-        }
-    }
-
     private static void type(FxRobot robot, String id, String text) {
         TextField field = robot.lookup(id).queryAs(TextField.class);
         robot.interact(() -> field.setText(text));
@@ -81,14 +72,14 @@ class SweepGuiTest {
         RunViewModel run = main.runView().model();
         robot.clickOn("#runNav");
         robot.interact(() -> run.setup().refreshProfiles());
-        waitUntil(10, "the profiles", () -> run.setup().profiles().stream()
+        UiTesting.waitUntil(10, "the profiles", () -> run.setup().profiles().stream()
                 .anyMatch(p -> p.name().equals("sweep target")));
         robot.interact(() -> {
             run.setup().sourceProperty().set(byName(run, "sweep source"));
             run.setup().targetProperty().set(byName(run, "sweep target"));
             run.setup().partitionsProperty().set(8);
         });
-        waitUntil(30, "the table list", () -> run.setup().tables().size() == 1
+        UiTesting.waitUntil(30, "the table list", () -> run.setup().tables().size() == 1
                 && run.setup().tables().get(0).selectedProperty().get());
     }
 
@@ -106,9 +97,9 @@ class SweepGuiTest {
         assertThat(robot.lookup("#gridSize").queryAs(Label.class).getText()).isEqualTo("2 × 3 × 1 = 6 runs");
         robot.clickOn("#startButton");
         SweepViewModel sweep = main.sweepView().model();
-        waitUntil(20, "the sweep to start", () -> sweep.runningProperty().get());
-        waitUntil(240, "the sweep to end", () -> !sweep.runningProperty().get());
-        waitUntil(20, "the sweep read back", () -> sweep.analysisProperty().get() != null
+        UiTesting.waitUntil(20, "the sweep to start", () -> sweep.runningProperty().get());
+        UiTesting.waitUntil(240, "the sweep to end", () -> !sweep.runningProperty().get());
+        UiTesting.waitUntil(20, "the sweep read back", () -> sweep.analysisProperty().get() != null
                 && sweep.analysisProperty().get().sweep().endedAt() != null);
 
         assertThat(sweep.errorProperty().get()).isNull();
@@ -172,7 +163,7 @@ class SweepGuiTest {
         robot.clickOn("#baseConfigFile");
         type(robot, "#configFile", config.toString());
         robot.clickOn("#startButton");
-        waitUntil(10, "the error", () -> sweep.errorProperty().get() != null
+        UiTesting.waitUntil(10, "the error", () -> sweep.errorProperty().get() != null
                 && sweep.errorProperty().get().contains("maxPoolSize"));
         assertThat(sweep.errorProperty().get()).startsWith(config + ":8:")
                 .contains("pool.source.maxPoolSize: unknown key \"maxPoolSize\"");

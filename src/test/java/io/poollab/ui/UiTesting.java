@@ -25,6 +25,17 @@ public final class UiTesting {
         return workbench.profiles().save(profile);
     }
 
+    /** Waits (polling on the FX thread) until {@code condition} holds; fails with {@code what} after {@code seconds}. */
+    public static void waitUntil(int seconds, String what, java.util.function.Supplier<Boolean> condition)
+            throws Exception {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> org.testfx.util.WaitForAsyncUtils.asyncFx(condition::get).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited " + seconds + " s for " + what, e);
+        }
+    }
+
     /** The database name at the end of a JDBC URL from {@link TestPostgres#newDatabase}. */
     public static String databaseOf(String url) {
         return url.substring(url.lastIndexOf('/') + 1);

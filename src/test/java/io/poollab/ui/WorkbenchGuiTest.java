@@ -10,7 +10,6 @@ import io.poollab.testing.TestPostgres;
 import io.poollab.ui.run.RunViewModel;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -60,14 +59,6 @@ class WorkbenchGuiTest {
         workbench.close();
     }
 
-    private static void waitUntil(int seconds, String what, Supplier<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited " + seconds + " s for " + what, e);
-        }
-    }
-
     private static void set(FxRobot robot, String id, String text) {
         TextField field = robot.lookup(id).queryAs(TextField.class);
         robot.interact(() -> field.setText(text));
@@ -95,12 +86,12 @@ class WorkbenchGuiTest {
                 .isEqualTo("jdbc:postgresql://127.0.0.1:" + TestPostgres.port() + "/postgres");
 
         robot.clickOn("#testButton");
-        waitUntil(20, "the test result", () -> text(robot, "#testTitle").startsWith("Connected"));
+        UiTesting.waitUntil(20, "the test result", () -> text(robot, "#testTitle").startsWith("Connected"));
         assertThat(text(robot, "#testTitle")).startsWith("Connected: PostgreSQL 16");
         assertThat(robot.lookup(".test-result").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("200", "not in use").anyMatch(t -> t.endsWith("median of 10 SELECT 1"));
         robot.clickOn("#saveButton");
-        waitUntil(10, "the save", () -> main.connectionsView().model().profiles().stream()
+        UiTesting.waitUntil(10, "the save", () -> main.connectionsView().model().profiles().stream()
                 .anyMatch(p -> p.name().equals("embedded server")));
 
         assertThat(workbench.profiles().load("embedded server").jdbcUrl()).contains("/postgres");
@@ -114,7 +105,7 @@ class WorkbenchGuiTest {
         robot.clickOn("#testPassword").write("not-the-password");
 
         robot.clickOn("#testButton");
-        waitUntil(20, "the test result", () -> !text(robot, "#testError").isEmpty());
+        UiTesting.waitUntil(20, "the test result", () -> !text(robot, "#testError").isEmpty());
 
         assertThat(text(robot, "#testTitle")).isEqualTo("Connection failed");
         assertThat(text(robot, "#testError")).isEqualTo("password authentication failed for user pw_user "
@@ -130,24 +121,24 @@ class WorkbenchGuiTest {
         robot.interact(() -> {
             run.setup().refreshProfiles();
         });
-        waitUntil(10, "the profiles", () -> run.setup().profiles().stream().anyMatch(p -> p.name().equals("gui target")));
+        UiTesting.waitUntil(10, "the profiles", () -> run.setup().profiles().stream().anyMatch(p -> p.name().equals("gui target")));
         robot.interact(() -> {
             run.setup().sourceProperty().set(byName(run, ProfileStore.DEMO_SOURCE));
             run.setup().targetProperty().set(byName(run, "gui target"));
             run.setup().workersProperty().set(2);
         });
         // The first catalog read creates the demo's 200,000 rows in H2.
-        waitUntil(90, "the table list", () -> {
+        UiTesting.waitUntil(90, "the table list", () -> {
             return run.setup().tables().size() == 1 && run.setup().tables().get(0).selectedProperty().get();
         });
         assertThat(run.setup().catalogStatusProperty().get()).isEqualTo("1 table in H2 demo source; row counts are the "
                 + "catalog's estimates.");
 
         robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
-        waitUntil(60, "the run to start", () -> run.runningProperty().get());
+        UiTesting.waitUntil(60, "the run to start", () -> run.runningProperty().get());
         robot.interact(() -> robot.lookup("#liveSourceMax").queryAs(Spinner.class).getValueFactory().setValue(4));
         robot.clickOn("#applyLive");
-        waitUntil(120, "the run to end", () -> run.resultProperty().get() != null);
+        UiTesting.waitUntil(120, "the run to end", () -> run.resultProperty().get() != null);
 
         RunResult result = run.resultProperty().get();
         assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -160,7 +151,7 @@ class WorkbenchGuiTest {
         assertThat(text(robot, "#summaryTitle")).isEqualTo("Run " + result.runId() + " succeeded");
 
         robot.clickOn("#openInHistory");
-        waitUntil(20, "the replay", () -> main.historyView().model().openedProperty().get() != null
+        UiTesting.waitUntil(20, "the replay", () -> main.historyView().model().openedProperty().get() != null
                 && main.historyView().model().openedProperty().get().detail().summary().id() == result.runId());
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -180,7 +171,7 @@ class WorkbenchGuiTest {
         RunViewModel run = main.runView().model();
         robot.clickOn("#runNav");
         robot.interact(() -> run.setup().refreshProfiles());
-        waitUntil(10, "the profiles", () -> run.setup().profiles().stream().anyMatch(p -> p.name().equals("stop target")));
+        UiTesting.waitUntil(10, "the profiles", () -> run.setup().profiles().stream().anyMatch(p -> p.name().equals("stop target")));
         robot.interact(() -> {
             run.setup().sourceProperty().set(byName(run, ProfileStore.DEMO_SOURCE));
             run.setup().targetProperty().set(byName(run, "stop target"));
@@ -189,13 +180,13 @@ class WorkbenchGuiTest {
             run.setup().batchRowsProperty().set(500);
             run.setup().partitionsProperty().set(8);
         });
-        waitUntil(90, "the table list", () -> run.setup().tables().size() == 1);
+        UiTesting.waitUntil(90, "the table list", () -> run.setup().tables().size() == 1);
         robot.clickOn("#startButton");
-        waitUntil(60, "the run to start", () -> run.runningProperty().get());
+        UiTesting.waitUntil(60, "the run to start", () -> run.runningProperty().get());
 
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         robot.clickOn("OK");
-        waitUntil(60, "the run to stop", () -> run.resultProperty().get() != null);
+        UiTesting.waitUntil(60, "the run to stop", () -> run.resultProperty().get() != null);
 
         RunResult result = run.resultProperty().get();
         assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
@@ -215,11 +206,11 @@ class WorkbenchGuiTest {
         }
         robot.clickOn("#historyNav");
         var table = main.historyView().table();
-        waitUntil(20, "the runs", () -> table.getItems().size() == 2);
+        UiTesting.waitUntil(20, "the runs", () -> table.getItems().size() == 2);
         robot.interact(() -> table.getSelectionModel().selectAll());
 
         robot.clickOn("#compare");
-        waitUntil(30, "the comparison", () -> main.compareView().model().loadedProperty().get() != null);
+        UiTesting.waitUntil(30, "the comparison", () -> main.compareView().model().loadedProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(main.page()).isEqualTo(MainView.Page.COMPARE);
@@ -236,7 +227,7 @@ class WorkbenchGuiTest {
         Path out = home.resolve("exported");
         main.compareView().setFolderChooser(owner -> out.toFile());
         robot.clickOn("#export");
-        waitUntil(60, "the export", () -> main.compareView().model().exportedProperty().get() != null);
+        UiTesting.waitUntil(60, "the export", () -> main.compareView().model().exportedProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
         String html = java.nio.file.Files.readString(out.resolve("report.html"));
