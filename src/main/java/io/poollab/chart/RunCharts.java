@@ -47,6 +47,10 @@ public final class RunCharts {
     private ChartTheme theme;
     private boolean logWait;
     private int markersDrawn;
+    private float fontScale = 1f;
+
+    /** The charts stacked on the time axis, top to bottom. */
+    public enum Panel { SOURCE, TARGET, WAIT, THROUGHPUT }
 
     public RunCharts(RunSeries series, ChartTheme theme) {
         this.series = series;
@@ -255,9 +259,29 @@ public final class RunCharts {
         markersDrawn = drawn;
     }
 
+    /**
+     * Keeps only {@code panel} on the time axis, for a screen that shows one chart at a time (the demo's
+     * presentation); the series behind the others are still kept, so nothing is lost.
+     */
+    public void showOnly(Panel panel) {
+        XYPlot keep = subplots().get(panel.ordinal());
+        for (XYPlot plot : List.copyOf(combined.getSubplots())) {
+            if (plot != keep) {
+                combined.remove(plot);
+            }
+        }
+    }
+
+    /** Makes every label and tick {@code scale} times the screen size: a projector needs 2 or more. */
+    public void scaleFonts(float scale) {
+        fontScale = scale;
+        chart.getLegend().setItemFont(LABEL_FONT.deriveFont(LABEL_FONT.getSize2D() * scale));
+        applyTheme(theme);
+    }
+
     private void styleAxis(ValueAxis axis) {
-        axis.setLabelFont(LABEL_FONT);
-        axis.setTickLabelFont(TICK_FONT);
+        axis.setLabelFont(LABEL_FONT.deriveFont(LABEL_FONT.getSize2D() * fontScale));
+        axis.setTickLabelFont(TICK_FONT.deriveFont(TICK_FONT.getSize2D() * fontScale));
         axis.setLabelPaint(theme.text());
         axis.setTickLabelPaint(theme.text());
         axis.setAxisLinePaint(theme.grid());

@@ -30,7 +30,7 @@ final class TickFormat extends NumberFormat {
         return units;
     }
 
-    private TickFormat(DoubleFunction<String> text) {
+    TickFormat(DoubleFunction<String> text) {
         this.text = text;
     }
 

@@ -15,6 +15,15 @@ public record Conclusion(Finding finding, String sentence, List<String> details)
         details = List.copyOf(details);
     }
 
+    /**
+     * The claim alone, for a slide's title: every sentence is written "claim: the numbers", so this is the text
+     * before the first colon ("Per-worker pools were slower here"), or the whole sentence when it has none.
+     */
+    public String headline() {
+        int colon = sentence.indexOf(": ");
+        return colon < 0 ? sentence : sentence.substring(0, colon);
+    }
+
     public enum Finding {
         /** The expected effect appeared, larger than the noise. */
         SHOWN,

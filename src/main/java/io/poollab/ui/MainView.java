@@ -5,6 +5,8 @@ import io.poollab.ui.compare.CompareView;
 import io.poollab.ui.compare.CompareViewModel;
 import io.poollab.ui.connections.ConnectionsView;
 import io.poollab.ui.connections.ConnectionsViewModel;
+import io.poollab.ui.demo.DemoView;
+import io.poollab.ui.demo.DemoViewModel;
 import io.poollab.ui.history.HistoryView;
 import io.poollab.ui.history.HistoryViewModel;
 import io.poollab.ui.run.RunView;
@@ -26,18 +28,18 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * The window's frame: the header with the active run and its health, the navigation, the pages and the status bar.
- * Demo joins the navigation when its issue lands; until then it is absent. Each page is built
+ * Each page is built
  * the first time it is shown (or asked for): the first window waits only for its own page, and the header and status
  * bar follow the view models, which exist from the start.
  */
 public final class MainView {
 
     /** The pages, in navigation order. */
-    public enum Page { CONNECTIONS, RUN, SWEEP, HISTORY, COMPARE }
+    public enum Page { CONNECTIONS, RUN, SWEEP, HISTORY, COMPARE, DEMO }
 
     /** Every page's view model: state and work, no nodes. */
     public record Models(ConnectionsViewModel connections, RunViewModel run, SweepViewModel sweep,
-                         HistoryViewModel history, CompareViewModel compare) {
+                         HistoryViewModel history, CompareViewModel compare, DemoViewModel demo) {
     }
 
     private final Workbench workbench;
@@ -48,6 +50,7 @@ public final class MainView {
     private SweepView sweep;
     private HistoryView history;
     private CompareView compare;
+    private DemoView demo;
     private final ToggleGroup navGroup = new ToggleGroup();
     private final Label runsLabel = new Label();
     private final Label statusRun = new Label();
@@ -62,6 +65,7 @@ public final class MainView {
     @FXML private ToggleButton sweepNav;
     @FXML private ToggleButton historyNav;
     @FXML private ToggleButton compareNav;
+    @FXML private ToggleButton demoNav;
     @FXML private StackPane pages;
     @FXML private StatusBar statusBar;
 
@@ -81,7 +85,7 @@ public final class MainView {
 
     @FXML
     private void initialize() {
-        for (ToggleButton b : new ToggleButton[] {connectionsNav, runNav, sweepNav, historyNav, compareNav}) {
+        for (ToggleButton b : new ToggleButton[] {connectionsNav, runNav, sweepNav, historyNav, compareNav, demoNav}) {
             b.setToggleGroup(navGroup);
         }
         // A navigation entry stays pressed: clicking the current page again must not leave none selected.
@@ -105,6 +109,11 @@ public final class MainView {
         }, models.history().runs()));
         model.lastFinishedRunProperty().addListener((o, was, now) -> models.history().refresh());
         models.sweep().runningProperty().addListener((o, was, now) -> {
+            if (!now) {
+                models.history().refresh();
+            }
+        });
+        models.demo().runningProperty().addListener((o, was, now) -> {
             if (!now) {
                 models.history().refresh();
             }
@@ -145,6 +154,7 @@ public final class MainView {
             case SWEEP -> sweepView().root();
             case HISTORY -> historyView().root();
             case COMPARE -> compareView().root();
+            case DEMO -> demoView().root();
         };
         pages.getChildren().setAll(view);
         ToggleButton nav = switch (target) {
@@ -153,6 +163,7 @@ public final class MainView {
             case SWEEP -> sweepNav;
             case HISTORY -> historyNav;
             case COMPARE -> compareNav;
+            case DEMO -> demoNav;
         };
         nav.setSelected(true);
         if (target == Page.HISTORY) {
@@ -212,6 +223,13 @@ public final class MainView {
         return connections;
     }
 
+    public DemoView demoView() {
+        if (demo == null) {
+            demo = new DemoView(models.demo(), workbench);
+        }
+        return demo;
+    }
+
     public CompareView compareView() {
         if (compare == null) {
             compare = new CompareView(models.compare(), workbench);
@@ -223,7 +241,8 @@ public final class MainView {
      * Asks before closing the window while a run or a sweep goes on; neither can go on before its page was built.
      */
     public boolean confirmClose(Window owner) {
-        return (run == null || run.confirmClose(owner)) && (sweep == null || sweep.confirmClose(owner));
+        return (run == null || run.confirmClose(owner)) && (sweep == null || sweep.confirmClose(owner))
+                && (demo == null || demo.confirmClose(owner));
     }
 
     public Page page() {
@@ -253,6 +272,11 @@ public final class MainView {
     @FXML
     private void showCompare() {
         show(Page.COMPARE);
+    }
+
+    @FXML
+    private void showDemo() {
+        show(Page.DEMO);
     }
 
     @FXML

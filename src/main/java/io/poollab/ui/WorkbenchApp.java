@@ -124,7 +124,8 @@ public final class WorkbenchApp extends Application {
         connectionsModel.profilesChanged(runModel.setup()::refreshProfiles);
         MainView main = new MainView(workbench, new MainView.Models(connectionsModel, runModel,
                 new SweepViewModel(workbench, runModel), new HistoryViewModel(workbench.history(), workbench.background()),
-                new CompareViewModel(workbench.history(), workbench.background())));
+                new CompareViewModel(workbench.history(), workbench.background()),
+                new io.poollab.ui.demo.DemoViewModel(workbench, runModel)));
         main.show(workbench.prefs().get("view").map(v -> {
             try {
                 return MainView.Page.valueOf(v);
@@ -181,6 +182,7 @@ public final class WorkbenchApp extends Application {
             try {
                 main.models().run().cancelAndWait();
                 main.models().sweep().cancelAndWait();
+                main.models().demo().cancelAndWait();
             } catch (RuntimeException e) {
                 LOG.warn("the active run did not stop cleanly", e);
             }

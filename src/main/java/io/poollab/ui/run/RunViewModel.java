@@ -54,6 +54,7 @@ public final class RunViewModel {
     private final StringProperty historyWarning = new SimpleStringProperty();
     private final LongProperty lastFinishedRun = new SimpleLongProperty();
     private final BooleanProperty sweepRunning = new SimpleBooleanProperty();
+    private final BooleanProperty demoRunning = new SimpleBooleanProperty();
     private final MetricsEndpointModel metricsEndpoint;
     private LaunchedRun launched;
 
@@ -81,6 +82,11 @@ public final class RunViewModel {
         }
         if (sweepRunning.get()) {
             setup.setupErrorProperty().set("Not started: a sweep is running (Sweep page); stop it or let it end "
+                    + "first, so that the two do not measure each other.");
+            return;
+        }
+        if (demoRunning.get()) {
+            setup.setupErrorProperty().set("Not started: a demo is running (Demo page); stop it or let it end "
                     + "first, so that the two do not measure each other.");
             return;
         }
@@ -151,6 +157,11 @@ public final class RunViewModel {
     /** True while a sweep uses the engine: a run would compete with its cells, so none starts. */
     public BooleanProperty sweepRunningProperty() {
         return sweepRunning;
+    }
+
+    /** True while a demo uses the engine: as for a sweep, no run starts beside it. */
+    public BooleanProperty demoRunningProperty() {
+        return demoRunning;
     }
 
     private void awaitEnd(LaunchedRun run, RunMonitor live) {
@@ -260,9 +271,9 @@ public final class RunViewModel {
         return Bindings.or(starting, running);
     }
 
-    /** Busy, or a sweep is running: the Start button's state. */
+    /** Busy, or a sweep or a demo is running: the Start button's state. */
     public BooleanBinding cannotStartBinding() {
-        return busyBinding().or(sweepRunning);
+        return busyBinding().or(sweepRunning).or(demoRunning);
     }
 
     public ObjectProperty<RunMonitor> monitorProperty() {

@@ -7,12 +7,12 @@ import javafx.util.StringConverter;
  * Spinner text for counts: shows {@code 10,000}, accepts {@code 10000}, {@code 10,000} or {@code 10_000}. Text that
  * is not a number leaves the value unchanged, as the spinner's own converter would throw instead.
  */
-final class SpinnerIntegers extends StringConverter<Integer> {
+public final class SpinnerIntegers extends StringConverter<Integer> {
 
     private final String zero;
     private final boolean grouped;
 
-    SpinnerIntegers() {
+    public SpinnerIntegers() {
         this(null);
     }
 

@@ -103,6 +103,10 @@ public final class SweepViewModel {
             error.set("Not started: a run is going on the Run page; a sweep next to it would measure both.");
             return;
         }
+        if (runModel.demoRunningProperty().get()) {
+            error.set("Not started: a demo is running (Demo page); a sweep next to it would measure both.");
+            return;
+        }
         SweepRunner.Grid grid;
         SweepRunner.CellSpecs cells;
         try {
