@@ -107,7 +107,10 @@ public final class Slides {
         if (b == w) {
             return "Every variant measured " + metric.format(b) + ".";
         }
-        String change = b == 0 ? "" : " (" + io.poollab.analysis.Compare.signedPercent(w / b - 1) + ")";
+        double ratio = w / b;
+        // Past double, a factor reads better than a percent: "278×", not "+27,678%".
+        String change = b == 0 ? "" : ratio >= 2 ? " (" + Units.count(Math.round(ratio)) + "×)"
+                : " (" + io.poollab.analysis.Compare.signedPercent(ratio - 1) + ")";
         String noise = rate ? noise(best, worst) : "";
         return best.variant() + " was " + words + " at " + metric.format(b) + "; " + worst.variant() + " "
                 + against + " at " + metric.format(w) + change + noise + ".";

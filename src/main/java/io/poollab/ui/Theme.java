@@ -47,6 +47,14 @@ public enum Theme {
         scene.getStylesheets().setAll(stylesheet(COMMON), stylesheet(accents));
     }
 
+    /**
+     * Gives one window this theme without changing the others' (the demo's dark presentation over a light
+     * workbench): the theme's base goes in as the scene's own first stylesheet instead of the application's.
+     */
+    public void applyToOnly(Scene scene) {
+        scene.getStylesheets().setAll(base, stylesheet(COMMON), stylesheet(accents));
+    }
+
     private static String stylesheet(String path) {
         var url = Theme.class.getResource(path);
         if (url == null) {

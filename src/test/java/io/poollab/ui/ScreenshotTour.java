@@ -240,11 +240,11 @@ public final class ScreenshotTour {
         System.out.println("wrote " + file);
     }
 
-    private interface FxCall<T> {
+    interface FxCall<T> {
         T call() throws Exception;
     }
 
-    private static <T> T fx(FxCall<T> call) throws Exception {
+    static <T> T fx(FxCall<T> call) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -256,11 +256,11 @@ public final class ScreenshotTour {
         return result.get(60, TimeUnit.SECONDS);
     }
 
-    private static <T> T fxValue(java.util.function.Supplier<T> value) throws Exception {
+    static <T> T fxValue(java.util.function.Supplier<T> value) throws Exception {
         return fx(value::get);
     }
 
-    private static void waitFor(int seconds, FxCall<Boolean> condition) throws Exception {
+    static void waitFor(int seconds, FxCall<Boolean> condition) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.call()) {
             if (System.nanoTime() > end) {

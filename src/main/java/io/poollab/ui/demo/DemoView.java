@@ -115,6 +115,8 @@ public final class DemoView {
             protected void updateItem(Scenario item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : (item.ordinal() + 1) + ". " + item.title());
+                setWrapText(true);
+                setPrefWidth(0);
                 setTooltip(empty || item == null ? null : new Tooltip(item.runs()));
             }
         });

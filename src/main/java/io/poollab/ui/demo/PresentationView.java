@@ -52,7 +52,7 @@ public final class PresentationView {
         StackPane frame = new StackPane(content);
         frame.getStyleClass().add("presentation");
         Scene scene = new Scene(frame, 1920, 1080);
-        Theme.DARK.apply(scene);
+        Theme.DARK.applyToOnly(scene);
         scene.setOnKeyPressed(e -> {
             KeyCode k = e.getCode();
             if (k == KeyCode.RIGHT || k == KeyCode.PAGE_DOWN || k == KeyCode.SPACE || k == KeyCode.DOWN) {

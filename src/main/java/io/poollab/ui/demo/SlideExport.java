@@ -58,7 +58,7 @@ public final class SlideExport {
         StackPane frame = new StackPane(ConclusionSlide.of(result));
         frame.getStyleClass().add("presentation");
         Scene scene = new Scene(frame, WIDTH, HEIGHT);
-        Theme.DARK.apply(scene);
+        Theme.DARK.applyToOnly(scene);
         frame.applyCss();
         frame.layout();
         WritableImage shot = frame.snapshot(null, new WritableImage(WIDTH, HEIGHT));
