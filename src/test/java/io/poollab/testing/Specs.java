@@ -23,7 +23,7 @@ public final class Specs {
         return new RunSpec("test", profile(sourceUrl), profile(targetUrl),
                 List.of(new TableSpec(table, null, null, TargetMode.CREATE)), workers, OptionalInt.empty(), 10_000,
                 HoldConnections.PER_PARTITION, PoolMode.SHARED, PoolSettings.defaultsFor(poolSize),
-                PoolSettings.defaultsFor(poolSize), 100, VerifyMode.CHECKSUM, CopyFormat.BINARY, false, "");
+                PoolSettings.defaultsFor(poolSize), 100, VerifyMode.CHECKSUM, CopyFormat.BINARY, io.poollab.config.RetrySettings.DEFAULT, "");
     }
 
     public static ConnectionProfile profile(String url) {
@@ -34,13 +34,13 @@ public final class Specs {
     public static RunSpec with(RunSpec spec, int partitions, HoldConnections hold, int batchRows, CopyFormat format) {
         return new RunSpec(spec.name(), spec.source(), spec.target(), spec.tables(), spec.workers(),
                 OptionalInt.of(partitions), batchRows, hold, spec.poolMode(), spec.sourcePool(), spec.targetPool(),
-                spec.sampleIntervalMs(), spec.verify(), format, spec.failFast(), spec.configText());
+                spec.sampleIntervalMs(), spec.verify(), format, spec.retry(), spec.configText());
     }
 
     public static RunSpec withTables(RunSpec spec, List<TableSpec> tables) {
         return new RunSpec(spec.name(), spec.source(), spec.target(), tables, spec.workers(),
                 spec.partitionsPerTable(), spec.batchRows(), spec.holdConnections(), spec.poolMode(),
                 spec.sourcePool(), spec.targetPool(), spec.sampleIntervalMs(), spec.verify(), spec.copyFormat(),
-                spec.failFast(), spec.configText());
+                spec.retry(), spec.configText());
     }
 }
