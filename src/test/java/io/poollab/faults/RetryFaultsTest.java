@@ -125,6 +125,49 @@ class RetryFaultsTest {
         }
     }
 
+    /**
+     * A server that stops answering: after the first partition, another session takes an exclusive lock on the
+     * target table for 3 s, so every COPY into it waits in silence. With socketTimeout=1 (in the URL) the silent
+     * connections count as lost after a second and the partitions are retried until the lock is gone.
+     */
+    @Test
+    void aTargetThatStopsAnsweringIsCutAtSocketTimeoutAndRetried() throws Exception {
+        String source = Posts.database(20_000);
+        String target = TestPostgres.newDatabase("silent");
+        RunSpec spec = Specs.with(Specs.copy(source, target + "?socketTimeout=1", "posts", 2, 2), 6,
+                HoldConnections.PER_PARTITION, 1_000, CopyFormat.BINARY).withRetry(QUICK);
+        AtomicInteger completed = new AtomicInteger();
+        Thread[] locker = new Thread[1];
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        RunListener lockAfterOne = new RunListener() {
+            @Override
+            public void partitionCompleted(PartitionResult partition) {
+                if (completed.incrementAndGet() == 1) {
+                    locker[0] = new Thread(() -> {
+                        try (var c = TestPostgres.connect(target); var s = c.createStatement()) {
+                            c.setAutoCommit(false);
+                            s.execute("LOCK TABLE posts IN ACCESS EXCLUSIVE MODE");
+                            locked.countDown();
+                            Thread.sleep(3_000);
+                            c.commit();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    locker[0].start();
+                }
+            }
+        };
+
+        RunResult result = new io.poollab.migrate.Engine().start(spec, 3, List.of(lockAfterOne)).await();
+        locker[0].join();
+
+        assertThat(locked.getCount()).isZero();
+        assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(retries(result)).isNotEmpty().anyMatch(m -> m.contains("target connection lost"));
+        assertThat(fingerprint(target)).isEqualTo(fingerprint(source));
+    }
+
     @Test
     void aConstraintErrorIsNeverRetried() throws Exception {
         String source = Posts.database(5_000);
