@@ -22,8 +22,18 @@ public final class Specs {
     public static RunSpec copy(String sourceUrl, String targetUrl, String table, int workers, int poolSize) {
         return new RunSpec("test", profile(sourceUrl), profile(targetUrl),
                 List.of(new TableSpec(table, null, null, TargetMode.CREATE)), workers, OptionalInt.empty(), 10_000,
-                HoldConnections.PER_PARTITION, PoolMode.SHARED, PoolSettings.defaultsFor(poolSize),
-                PoolSettings.defaultsFor(poolSize), 100, VerifyMode.CHECKSUM, CopyFormat.BINARY, io.poollab.config.RetrySettings.DEFAULT, "");
+                HoldConnections.PER_PARTITION, PoolMode.SHARED, watched(poolSize), watched(poolSize), 100,
+                VerifyMode.CHECKSUM, CopyFormat.BINARY, io.poollab.config.RetrySettings.DEFAULT, "");
+    }
+
+    /**
+     * HikariCP's defaults with its leak detection on: a connection held for a minute is logged with the stack of
+     * whoever borrowed it (no test partition takes that long).
+     */
+    public static PoolSettings watched(int poolSize) {
+        PoolSettings d = PoolSettings.defaultsFor(poolSize);
+        return new PoolSettings(d.maximumPoolSize(), d.minimumIdle(), d.connectionTimeoutMs(), d.idleTimeoutMs(),
+                d.maxLifetimeMs(), d.keepaliveTimeMs(), d.validationTimeoutMs(), 60_000);
     }
 
     public static ConnectionProfile profile(String url) {
