@@ -297,7 +297,8 @@ final class MigrationRun implements Run {
         return dialects.get(side);
     }
 
-    void warn(String message) {
+    @Override
+    public void warn(String message) {
         event(RunEvent.Type.WARNING, message);
     }
 
