@@ -46,8 +46,7 @@ class HistoryOutageTest {
         // 8 Mbit/s to the target: the copy lasts seconds, several flushes of the recorder.
         LatencyProxy proxy = LatencyProxy.start(ProxySettings.onLoopback(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), TestPostgres.port()), 0, 0, 8));
-        String target = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/"
-                + targetDb.substring(targetDb.lastIndexOf('/') + 1);
+        String target = TestPostgres.viaPort(targetDb, proxy.port());
         RunSpec spec = Specs.with(Specs.copy(source, target, "posts", 2, 2), 8, HoldConnections.PER_PARTITION,
                 10_000, CopyFormat.BINARY);
         String url = "jdbc:h2:file:" + home.resolve("history") + ";AUTO_SERVER=TRUE";

@@ -41,8 +41,7 @@ class PoolExhaustionTest {
         targetDb = TestPostgres.newDatabase("exhausted");
         proxy = LatencyProxy.start(ProxySettings.onLoopback(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), TestPostgres.port()), 0, 0, 8));
-        String target = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/"
-                + targetDb.substring(targetDb.lastIndexOf('/') + 1);
+        String target = TestPostgres.viaPort(targetDb, proxy.port());
         PoolSettings one = new PoolSettings(1, 1, 250, 600_000, 1_800_000, 0, 250, 0);
         spec = Specs.with(Specs.copy(source, target, "posts", 2, 1), 4, HoldConnections.PER_PARTITION, 10_000,
                 CopyFormat.BINARY).withPools(one, one);

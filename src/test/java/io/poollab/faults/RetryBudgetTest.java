@@ -32,7 +32,7 @@ class RetryBudgetTest {
         // 8 Mbit/s per connection: the copy takes seconds, so the target can go away in the middle of it.
         LatencyProxy proxy = LatencyProxy.start(ProxySettings.onLoopback(server, 0, 0, 8));
         int port = proxy.port();
-        String target = "jdbc:postgresql://127.0.0.1:" + port + "/" + targetDb.substring(targetDb.lastIndexOf('/') + 1);
+        String target = TestPostgres.viaPort(targetDb, port);
         Path config = Files.writeString(dir.resolve("budget.yaml"), """
                 source: {jdbcUrl: "%s", username: postgres}
                 target: {jdbcUrl: "%s", username: postgres}

@@ -57,7 +57,7 @@ class RetryFaultsTest {
         InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), TestPostgres.port());
         LatencyProxy[] proxy = {LatencyProxy.start(ProxySettings.onLoopback(server, 0, 0, 0))};
         int port = proxy[0].port();
-        String target = "jdbc:postgresql://127.0.0.1:" + port + "/" + targetDb.substring(targetDb.lastIndexOf('/') + 1);
+        String target = TestPostgres.viaPort(targetDb, port);
         RunSpec spec = Specs.with(Specs.copy(source, target, "posts", 2, 2), 8, hold, 1_000, CopyFormat.BINARY)
                 .withRetry(QUICK);
         AtomicInteger completed = new AtomicInteger();
