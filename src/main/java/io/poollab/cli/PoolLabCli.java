@@ -52,12 +52,24 @@ public final class PoolLabCli implements Runnable {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((e, a) -> {
-            err.println("error: " + e.getMessage() + " (see poollab " + e.getCommandLine().getCommandName()
-                    + " --help)");
+            err.println("error: " + e.getMessage() + nearestOption(e) + " (see poollab "
+                    + e.getCommandLine().getCommandName() + " --help)");
             return ExitCode.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, err, debug));
         return commandLine.execute(args);
+    }
+
+    /** "; did you mean --workers?" for a mistyped option, from the options of the command it was given to. */
+    private static String nearestOption(picocli.CommandLine.ParameterException e) {
+        if (!(e instanceof picocli.CommandLine.UnmatchedArgumentException unmatched)
+                || unmatched.getUnmatched().isEmpty() || !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "";
+        }
+        String wrong = unmatched.getUnmatched().get(0).split("=", 2)[0];
+        java.util.List<String> names = e.getCommandLine().getCommandSpec().options().stream()
+                .flatMap(option -> java.util.Arrays.stream(option.names())).toList();
+        return io.poollab.config.Suggest.nearest(wrong, names).map(name -> "; did you mean " + name + "?").orElse("");
     }
 
     private static int handle(Exception e, PrintStream err, boolean debug) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +29,12 @@ public final class RunConfigLoader {
             Pattern.compile("(?im)(password\\s*[:=]\\s*)(?!\\$\\{env:)(\"[^\"]*\"|'[^']*'|[^,}\\s#&;\"']+)");
 
     static final String[] TOP_KEYS = {"name", "source", "target", "tables", "workers", "partitionsPerTable",
-        "batchRows", "holdConnections", "pool", "sampleIntervalMs", "verify", "copyFormat"};
+        "batchRows", "holdConnections", "pool", "sampleIntervalMs", "verify", "copyFormat", "retry", "failFast"};
     static final String[] PROFILE_KEYS = {"jdbcUrl", "username", "password", "properties", "seed", "latencyMs",
         "jitterMs", "bandwidthMbps"};
     static final String[] TABLE_KEYS = {"source", "target", "key", "mode"};
     static final String[] POOL_KEYS = {"mode", "source", "target"};
+    static final String[] RETRY_KEYS = {"attempts", "initialBackoffMs", "maxBackoffMs"};
     /** HikariCP's own property names, all in milliseconds but the two sizes. */
     static final String[] HIKARI_KEYS = {"maximumPoolSize", "minimumIdle", "connectionTimeout", "idleTimeout",
         "maxLifetime", "keepaliveTime", "validationTimeout", "leakDetectionThreshold"};
@@ -105,8 +107,7 @@ public final class RunConfigLoader {
                 toInt(root.number("sampleIntervalMs").orElse(250)),
                 root.choice("verify", VerifyMode.class).orElse(VerifyMode.CHECKSUM),
                 root.choice("copyFormat", CopyFormat.class).orElse(CopyFormat.BINARY),
-                // No retries exist yet, so every run stops at its first error; failFast becomes a key with them.
-                false,
+                retry(root),
                 withoutPasswords(text));
         List<Problem> problems = new ArrayList<>(tree.problems());
         LoadedConfig loaded = new LoadedConfig(spec, List.of(), document, overriddenBy);
@@ -164,6 +165,24 @@ public final class RunConfigLoader {
         }
         return new TableSpec(source, node.text("target").orElse(null), node.text("key").orElse(null),
                 node.choice("mode", TargetMode.class).orElse(TargetMode.CREATE));
+    }
+
+    private RetrySettings retry(ConfigTree.Node root) {
+        ConfigTree.Node node = root.mapping("retry");
+        node.allowOnly(RETRY_KEYS);
+        RetrySettings defaults = RetrySettings.DEFAULT;
+        boolean failFast = false;
+        Optional<String> flag = root.text("failFast");
+        if (flag.isPresent()) {
+            if (flag.get().equals("true") || flag.get().equals("false")) {
+                failFast = Boolean.parseBoolean(flag.get());
+            } else {
+                root.child("failFast").error("must be true or false, got " + flag.get());
+            }
+        }
+        return new RetrySettings(toInt(node.number("attempts").orElse(defaults.attempts())),
+                node.number("initialBackoffMs").orElse(defaults.initialBackoffMs()),
+                node.number("maxBackoffMs").orElse(defaults.maxBackoffMs()), failFast);
     }
 
     private OptionalInt partitions(ConfigTree.Node root) {

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Writes a {@link RunSpec} as a run config in the documented YAML schema (ARCHITECTURE.md), so that a run started
  * from the GUI's form is kept in the history as text the CLI can run and resume from. Reading it back with
- * {@link RunConfigLoader#parse} gives the same spec except {@code configText}, and {@code failFast}, which is not a
- * config key yet (the loader always reads false).
+ * {@link RunConfigLoader#parse} gives the same spec except {@code configText}.
  *
  * <p>No password value is ever written. A {@code ${env:VAR}} reference is; a password held as a value (typed at a
  * prompt, read from a file, or any kind of {@link Secret} added later) leaves only a comment. A password inside the
@@ -64,6 +63,17 @@ public final class RunConfigWriter {
         pool(yaml, "target", spec.targetPool());
         line(yaml, "sampleIntervalMs: " + spec.sampleIntervalMs());
         line(yaml, "verify: " + spec.verify().id());
+        RetrySettings retry = spec.retry();
+        // Left out when default, so that configs written before retries existed read back unchanged.
+        if (retry.attempts() != RetrySettings.DEFAULT.attempts()
+                || retry.initialBackoffMs() != RetrySettings.DEFAULT.initialBackoffMs()
+                || retry.maxBackoffMs() != RetrySettings.DEFAULT.maxBackoffMs()) {
+            line(yaml, "retry: {attempts: " + retry.attempts() + ", initialBackoffMs: " + retry.initialBackoffMs()
+                    + ", maxBackoffMs: " + retry.maxBackoffMs() + "}");
+        }
+        if (retry.failFast()) {
+            line(yaml, "failFast: true");
+        }
         return yaml.toString();
     }
 

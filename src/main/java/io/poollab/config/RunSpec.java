@@ -25,11 +25,22 @@ public record RunSpec(
         int sampleIntervalMs,
         VerifyMode verify,
         CopyFormat copyFormat,
-        boolean failFast,
+        RetrySettings retry,
         String configText) {
 
     public RunSpec {
         tables = List.copyOf(tables);
+        retry = retry == null ? RetrySettings.DEFAULT : retry;
+    }
+
+    /** Whether the first error stops the run (no retry). */
+    public boolean failFast() {
+        return retry.failFast();
+    }
+
+    public RunSpec withRetry(RetrySettings newRetry) {
+        return new RunSpec(name, source, target, tables, workers, partitionsPerTable, batchRows, holdConnections,
+                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, newRetry, configText);
     }
 
     public ConnectionProfile profile(Side side) {
@@ -42,37 +53,37 @@ public record RunSpec(
 
     public RunSpec withWorkers(int newWorkers) {
         return new RunSpec(name, source, target, tables, newWorkers, partitionsPerTable, batchRows, holdConnections,
-                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, failFast, configText);
+                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, retry, configText);
     }
 
     public RunSpec withPoolMode(PoolMode newMode) {
         return new RunSpec(name, source, target, tables, workers, partitionsPerTable, batchRows, holdConnections,
-                newMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, failFast, configText);
+                newMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, retry, configText);
     }
 
     public RunSpec withPools(PoolSettings newSource, PoolSettings newTarget) {
         return new RunSpec(name, source, target, tables, workers, partitionsPerTable, batchRows, holdConnections,
-                poolMode, newSource, newTarget, sampleIntervalMs, verify, copyFormat, failFast, configText);
+                poolMode, newSource, newTarget, sampleIntervalMs, verify, copyFormat, retry, configText);
     }
 
     public RunSpec withVerify(VerifyMode newVerify) {
         return new RunSpec(name, source, target, tables, workers, partitionsPerTable, batchRows, holdConnections,
-                poolMode, sourcePool, targetPool, sampleIntervalMs, newVerify, copyFormat, failFast, configText);
+                poolMode, sourcePool, targetPool, sampleIntervalMs, newVerify, copyFormat, retry, configText);
     }
 
     public RunSpec withTables(List<TableSpec> newTables) {
         return new RunSpec(name, source, target, newTables, workers, partitionsPerTable, batchRows, holdConnections,
-                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, failFast, configText);
+                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, retry, configText);
     }
 
     public RunSpec withName(String newName) {
         return new RunSpec(newName, source, target, tables, workers, partitionsPerTable, batchRows, holdConnections,
-                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, failFast, configText);
+                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, retry, configText);
     }
 
     /** The same run with the config text the history keeps for it, e.g. {@code RunConfigWriter.toYaml(spec)}. */
     public RunSpec withConfigText(String newConfigText) {
         return new RunSpec(name, source, target, tables, workers, partitionsPerTable, batchRows, holdConnections,
-                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, failFast, newConfigText);
+                poolMode, sourcePool, targetPool, sampleIntervalMs, verify, copyFormat, retry, newConfigText);
     }
 }

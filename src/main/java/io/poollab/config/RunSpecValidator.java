@@ -29,6 +29,14 @@ public final class RunSpecValidator {
         range(problems, "batchRows", spec.batchRows(), 1, 1_000_000);
         range(problems, "sampleIntervalMs", spec.sampleIntervalMs(), 50, 60_000);
         spec.partitionsPerTable().ifPresent(n -> range(problems, "partitionsPerTable", n, 1, 100_000));
+        RetrySettings retry = spec.retry();
+        range(problems, "retry.attempts", retry.attempts(), 0, RetrySettings.MAX_ATTEMPTS);
+        range(problems, "retry.initialBackoffMs", retry.initialBackoffMs(), 1, RetrySettings.MAX_BACKOFF_MS);
+        range(problems, "retry.maxBackoffMs", retry.maxBackoffMs(), 1, RetrySettings.MAX_BACKOFF_MS);
+        if (retry.maxBackoffMs() < retry.initialBackoffMs()) {
+            problems.add(error("retry.maxBackoffMs", retry.maxBackoffMs() + " ms is less than initialBackoffMs "
+                    + retry.initialBackoffMs() + " ms"));
+        }
         if (spec.tables().isEmpty()) {
             problems.add(error("tables", "lists no table to copy; add at least one entry with a source"));
         }

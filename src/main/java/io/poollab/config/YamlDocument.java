@@ -105,8 +105,9 @@ final class YamlDocument {
         return fileName + ":" + at.getLineNr() + ":" + at.getColumnNr();
     }
 
-    // A second, token-level pass: the tree model keeps no locations. The text already parsed once, so it parses again.
-    private void indexLocations(String text) {
+    // A second, token-level pass: the tree model keeps no locations. The tree reader stops after the first value, so
+    // this pass can still meet malformed text after it (the fuzz test found a case): then it is malformed YAML.
+    private void indexLocations(String text) throws ConfigException {
         try (JsonParser parser = YAML.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -117,8 +118,10 @@ final class YamlDocument {
                     values.putIfAbsent(pointer, parser.currentTokenLocation());
                 }
             }
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(malformed(fileName, e));
         } catch (IOException e) {
-            throw new IllegalStateException("YAML that parsed once failed to parse again", e);
+            throw new IllegalStateException("reading YAML from a string failed", e);
         }
     }
 }

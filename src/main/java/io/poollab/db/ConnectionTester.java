@@ -76,8 +76,10 @@ public final class ConnectionTester {
         Dialect dialect;
         try {
             dialect = Dialects.forUrl(profile.jdbcUrl());
-            Map<String, String> properties = new HashMap<>(dialect.boundedReadProperties(timeout.toMillis()));
-            properties.putAll(dialect.connectionProperties(APPLICATION_NAME, timeout.toMillis()));
+            // The test's bounded read wins over a run's long socket timeout: a test never waits past its duration.
+            Map<String, String> properties = new HashMap<>(dialect.connectionProperties(APPLICATION_NAME,
+                    timeout.toMillis()));
+            properties.putAll(dialect.boundedReadProperties(timeout.toMillis()));
             settings = ConnectSettings.resolve(profile, environment, properties, dialect.connectionInitSql());
         } catch (ConfigException e) {
             return new Failure(Failure.Category.OTHER, e.getMessage(), "");

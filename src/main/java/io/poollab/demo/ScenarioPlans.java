@@ -131,7 +131,7 @@ final class ScenarioPlans {
         RunSpec spec = new RunSpec("demo", databases.source(), databases.target(options.latencyMs()),
                 List.of(new TableSpec(table, TARGET_TABLE, null, TargetMode.RECREATE)), workers,
                 OptionalInt.of((int) Math.max(1, Math.min(partitions, options.rows()))), batchRows, hold, mode, pool,
-                pool, SAMPLE_INTERVAL_MS, VerifyMode.CHECKSUM, CopyFormat.BINARY, false, "");
+                pool, SAMPLE_INTERVAL_MS, VerifyMode.CHECKSUM, CopyFormat.BINARY, io.poollab.config.RetrySettings.DEFAULT, "");
         List<Problem> errors = RunSpecValidator.validate(spec).stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);

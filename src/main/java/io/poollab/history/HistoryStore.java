@@ -328,6 +328,9 @@ public final class HistoryStore implements AutoCloseable {
                     + "AUTO_SERVER; close that program (or its connection) and try again";
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.GENERAL_ERROR_1 -> "the file is damaged or not an H2 2.x "
                     + "database (" + firstLine(e.getMessage()) + "); move it away to start a new history";
+            case ErrorCode.IO_EXCEPTION_1 -> "the file cannot be read as an H2 2.x database (damaged, another kind "
+                    + "of file, or not readable: " + firstLine(e.getMessage()) + "); move it away to start a new "
+                    + "history, or fix its permissions";
             case ErrorCode.WRONG_USER_OR_PASSWORD -> "it was created with other credentials than PoolLab's";
             default -> firstLine(e.getMessage());
         };

@@ -2,6 +2,7 @@ package io.poollab.history;
 
 import io.poollab.config.Side;
 import io.poollab.migrate.PartitionResult;
+import io.poollab.migrate.Run;
 import io.poollab.migrate.RunEvent;
 import io.poollab.migrate.RunInfo;
 import io.poollab.migrate.RunListener;
@@ -37,6 +38,11 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     private final SampleBuckets buckets = new SampleBuckets();
     private final Thread writer;
     private volatile SQLException failure;
+    /** The error of the write that failed last, while the history cannot be written; null when it can. */
+    private volatile SQLException outage;
+    private volatile Run run;
+    // After the run ends, a history that still cannot be written is given up on after this long.
+    private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
     private volatile long writerCpuNanos = -1;
     // Prepared once on the writer's connection: samples and events arrive every flush for the whole run.
     private PreparedStatement sampleInsert;
@@ -54,6 +60,11 @@ public final class RunRecorder implements RunListener, AutoCloseable {
 
     public long runId() {
         return runId;
+    }
+
+    @Override
+    public void starting(Run started) {
+        run = started;
     }
 
     @Override
@@ -106,35 +117,120 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         }
     }
 
+    /**
+     * Until the run's result is written: drains what arrived, turns samples into stored rows (once, so that a batch
+     * written again after a failure is not counted twice), and writes it all in one transaction. A failed write
+     * (disk full, a read-only or damaged store) keeps everything in memory, warns in the run's events once per
+     * outage, and tries again on a new connection; the copy never waits for it.
+     */
     private void writeLoop() {
-        List<Object> batch = new ArrayList<>();
-        boolean done = false;
-        try (Connection connection = store.connect()) {
+        List<Object> pending = new ArrayList<>();
+        boolean finished = false;
+        long giveUpAt = 0;
+        Connection connection = null;
+        try {
+            while (true) {
+                Object first = queue.poll(FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<Object> fresh = new ArrayList<>();
+                    fresh.add(first);
+                    queue.drainTo(fresh);
+                    finished |= fresh.contains(FINISHED);
+                    prepare(fresh, pending);
+                }
+                if (pending.isEmpty() && !finished) {
+                    continue;
+                }
+                int seqBefore = eventSeq;
+                try {
+                    if (connection == null) {
+                        connection = open();
+                    }
+                    write(connection, pending);
+                    connection.commit();
+                    pending.clear();
+                    if (outage != null) {
+                        LOG.info("run {}: the history is written again", runId);
+                        outage = null;
+                    }
+                    if (finished) {
+                        return;
+                    }
+                } catch (SQLException e) {
+                    eventSeq = seqBefore;
+                    connection = closeQuietly(connection);
+                    if (outage == null) {
+                        outage = e;
+                        LOG.warn("run {}: the history could not be written", runId, e);
+                        Run watched = run;
+                        if (watched != null) {
+                            watched.warn("history: cannot write to " + store.file() + ": " + firstLine(e)
+                                    + "; the run goes on, and its samples and events are kept in memory and written "
+                                    + "when the history works again");
+                        }
+                    }
+                    if (finished) {
+                        giveUpAt = giveUpAt == 0 ? System.nanoTime() + GIVE_UP_NANOS : giveUpAt;
+                        if (System.nanoTime() - giveUpAt > 0) {
+                            failure = e;
+                            return;
+                        }
+                    }
+                    Thread.sleep(FLUSH_EVERY_MS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(connection);
+            writerCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
+    }
+
+    private Connection open() throws SQLException {
+        Connection connection = store.connect();
+        try {
             connection.setAutoCommit(false);
             sampleInsert = connection.prepareStatement("INSERT INTO sample VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                     + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             eventInsert = connection.prepareStatement(
                     "INSERT INTO run_event (run_id, seq, elapsed_ms, type, message) VALUES (?, ?, ?, ?, ?)");
-            while (!done) {
-                Object first = queue.poll(FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch);
-                done = batch.contains(FINISHED);
-                write(connection, batch);
-                connection.commit();
-                batch.clear();
-            }
+            return connection;
         } catch (SQLException e) {
-            LOG.warn("run {}: the history could not be written", runId, e);
-            failure = e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            writerCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            closeQuietly(connection);
+            throw e;
         }
+    }
+
+    /** Samples become the rows the store keeps (buckets after the first hour); everything else stays as it came. */
+    private void prepare(List<Object> fresh, List<Object> pending) {
+        for (Object item : fresh) {
+            if (item instanceof RunSample sample) {
+                pending.addAll(buckets.accept(sample));
+            } else if (item instanceof RunResult) {
+                pending.addAll(buckets.flush());
+                pending.add(item);
+            } else if (item != FINISHED) {
+                pending.add(item);
+            }
+        }
+    }
+
+    private static Connection closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.rollback();
+                connection.close();
+            } catch (SQLException ignored) {
+                // The connection is already broken; the write's own error is the one reported.
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message).trim();
     }
 
     /** CPU time the writer thread used, once closed (-1 before, or where the JVM cannot measure it): its cost. */
@@ -145,10 +241,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     private void write(Connection connection, List<Object> batch) throws SQLException {
         List<SampleBuckets.Stored> samples = new ArrayList<>();
         for (Object item : batch) {
-            if (item instanceof RunSample sample) {
-                samples.addAll(buckets.accept(sample));
-            } else if (item instanceof RunResult) {
-                samples.addAll(buckets.flush());
+            if (item instanceof SampleBuckets.Stored stored) {
+                samples.add(stored);
             }
         }
         insertSamples(samples);

@@ -132,7 +132,10 @@ public final class Engine {
                 t.label(), t.targetRef().toString(), t.key() == null ? null : t.key().name(), t.partitions().size(),
                 t.estimatedRows(), t.transfer(spec.copyFormat()), t.partitions())).toList();
         long estimated = tables.stream().mapToLong(RunInfo.TablePlanInfo::estimatedRows).sum();
-        return new RunInfo(runId, spec, tables, estimated, source, target, plan.warnings(), notes);
+        List<String> warnings = new java.util.ArrayList<>(plan.warnings());
+        ConnectionBudget.warning(spec, Side.SOURCE, source).ifPresent(warnings::add);
+        ConnectionBudget.warning(spec, Side.TARGET, target).ifPresent(warnings::add);
+        return new RunInfo(runId, spec, tables, estimated, source, target, warnings, notes);
     }
 
     /**

@@ -7,8 +7,6 @@ import io.poollab.config.Problem;
 import io.poollab.config.RunSpec;
 import io.poollab.config.RunSpecValidator;
 import io.poollab.config.Side;
-import io.poollab.db.Connections;
-import io.poollab.pool.Health;
 import io.poollab.pool.PoolMetrics;
 import io.poollab.pool.SidePool;
 import java.sql.Connection;
@@ -56,6 +54,9 @@ final class MigrationRun implements Run {
     private final Set<ChunkQueue> activeQueues = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
     private final ScheduledExecutorService samplerThread;
+    private final Map<Side, io.poollab.db.Dialect> dialects;
+    // Released once by stop(), so that workers waiting out a retry's backoff wake at a cancel or a failure.
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private volatile int desiredWorkers;
     private volatile Throwable stopCause;
     private volatile String failure;
@@ -72,6 +73,7 @@ final class MigrationRun implements Run {
         this.verifier = verifier;
         this.listeners = new Listeners(listeners);
         this.sampler = new Sampler(this, dialects, monitors);
+        this.dialects = new EnumMap<>(dialects);
         this.desiredWorkers = spec.workers();
         this.samplerThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, threadName("sampler")));
         for (TableState table : tables) {
@@ -248,24 +250,21 @@ final class MigrationRun implements Run {
         listeners.partitionCompleted(result);
     }
 
-    void taskFailed(CopyTask task, int worker, Throwable cause) {
-        if (cause instanceof CancellationException) {
-            return;
+    /** @param reason the failure in plain words, or null for the cause's own first line */
+    void taskFailed(CopyTask task, int worker, Throwable cause, String reason) {
+        if (!(cause instanceof CancellationException)) {
+            fail("worker " + worker + " on " + task.describe(), task.describe() + ": "
+                    + (reason != null ? reason : RunOutcome.describe(cause)), cause);
         }
-        String message = task.describe() + ": " + describe(cause);
-        LOG.debug("worker {} failed on {}", worker, task.describe(), cause);
-        synchronized (this) {
-            if (failure == null) {
-                failure = message;
-            }
-        }
-        event(RunEvent.Type.ERROR, message);
-        stop(cause);
     }
 
     void workerFailed(int worker, RuntimeException cause) {
-        String message = "worker " + worker + " could not start: " + describe(cause);
-        LOG.debug(message, cause);
+        fail("worker " + worker, "worker " + worker + " could not start: " + RunOutcome.describe(cause), cause);
+    }
+
+    /** The first failure is the run's; every one is an event. */
+    private void fail(String where, String message, Throwable cause) {
+        LOG.debug("{} failed", where, cause);
         synchronized (this) {
             if (failure == null) {
                 failure = message;
@@ -280,7 +279,26 @@ final class MigrationRun implements Run {
         notifyAll();
     }
 
-    void warn(String message) {
+    boolean stopping() {
+        return stopCause != null;
+    }
+
+    /** Waits {@code ms} unless the run stops first; true when the wait ran out and the run goes on. */
+    boolean sleepUnlessStopped(long ms) {
+        try {
+            return !stopped.await(ms, TimeUnit.MILLISECONDS) && stopCause == null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    io.poollab.db.Dialect dialect(Side side) {
+        return dialects.get(side);
+    }
+
+    @Override
+    public void warn(String message) {
         event(RunEvent.Type.WARNING, message);
     }
 
@@ -309,6 +327,7 @@ final class MigrationRun implements Run {
             }
             stopCause = cause;
         }
+        stopped.countDown();
         activeQueues.forEach(queue -> queue.fail(cause));
     }
 
@@ -342,20 +361,17 @@ final class MigrationRun implements Run {
             long verifyStart = System.nanoTime();
             tableResults = verifier.verify(tables, copied ? spec.verify() : io.poollab.config.VerifyMode.NONE);
             verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
-            for (RunResult.TableResult table : tableResults) {
-                if (Boolean.FALSE.equals(table.verified()) && failure == null) {
-                    failure = "verification failed for " + table.source() + " → " + table.target() + ": source "
-                            + table.rows() + " rows " + nullToEmpty(table.sourceChecksum()) + ", target "
-                            + table.targetRows() + " rows " + nullToEmpty(table.targetChecksum());
-                    event(RunEvent.Type.ERROR, failure);
-                }
+            String mismatch = RunOutcome.mismatch(tableResults);
+            if (mismatch != null && failure == null) {
+                failure = mismatch;
+                event(RunEvent.Type.ERROR, failure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = "interrupted while finishing the run";
         } catch (SQLException | RuntimeException e) {
             LOG.debug("verification failed", e);
-            failure = "verification could not read the target: " + describe(e);
+            failure = "verification could not read the target: " + RunOutcome.describe(e);
             event(RunEvent.Type.ERROR, failure);
         } finally {
             samplerThread.shutdownNow();
@@ -368,19 +384,6 @@ final class MigrationRun implements Run {
     }
 
     private RunResult result(double seconds, double verifySeconds, List<RunResult.TableResult> tableResults) {
-        RunStatus status = failure != null ? RunStatus.FAILED
-                : stopCause instanceof CancellationException ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
-        Map<Side, RunResult.PoolSummary> summaries = new EnumMap<>(Side.class);
-        Health health = Health.HEALTHY;
-        List<String> reasons = new ArrayList<>();
-        for (Side side : Side.values()) {
-            Sampler.SideTracker tracker = sampler.side(side);
-            summaries.put(side, tracker.summary());
-            health = health.worse(tracker.health().worst().health());
-            reasons.addAll(tracker.health().worst().reasons());
-        }
-        List<String> incomplete = new ArrayList<>();
-        tables.forEach(table -> incomplete.addAll(table.incompletePartitions()));
         List<PartitionResult> done;
         synchronized (completed) {
             done = List.copyOf(completed);
@@ -389,20 +392,10 @@ final class MigrationRun implements Run {
         synchronized (events) {
             allEvents = List.copyOf(events);
         }
-        return new RunResult(runId, spec, status, failure, progress.rowsCommitted(), progress.bytesWritten(), seconds, verifySeconds,
-                desiredWorkers, summaries, progress.time().snapshot(), tableResults, health, reasons, done, incomplete,
-                allEvents);
-    }
-
-    static String describe(Throwable cause) {
-        if (cause instanceof SQLException sql) {
-            return Connections.firstLine(sql);
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
+        RunStatus status = failure != null ? RunStatus.FAILED
+                : stopCause instanceof CancellationException ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
+        return RunOutcome.assemble(runId, spec, status, failure, progress, sampler, tables, desiredWorkers,
+                seconds, verifySeconds, tableResults, done, allEvents);
     }
 
     private static void closeQuietly(Connection connection) {

@@ -37,6 +37,7 @@ final class Planner {
     private final ResumePoint resume;
     private final List<Problem> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private boolean sameDatabase;
 
     /** @param resume the checkpoints of an interrupted run to continue, or null for a new run */
     Planner(RunSpec spec, Dialect sourceDialect, Dialect targetDialect, Connection source, Connection target,
@@ -53,6 +54,7 @@ final class Planner {
     }
 
     Result plan() throws ConfigException, SQLException {
+        sameDatabase = sameDatabase(spec);
         List<TablePlan> tables = new ArrayList<>();
         Set<String> targets = new HashSet<>();
         for (int i = 0; i < spec.tables().size(); i++) {
@@ -70,6 +72,29 @@ final class Planner {
         return new Result(tables, warnings);
     }
 
+    /** Both URLs name the same database on the same server (loopback names counted as one host). */
+    static boolean sameDatabase(RunSpec spec) {
+        Optional<io.poollab.config.ConnectionForm> from = io.poollab.config.JdbcUrls.parse(spec.source().jdbcUrl())
+                .map(parsed -> parsed.form());
+        Optional<io.poollab.config.ConnectionForm> to = io.poollab.config.JdbcUrls.parse(spec.target().jdbcUrl())
+                .map(parsed -> parsed.form());
+        if (from.isEmpty() || to.isEmpty()) {
+            return spec.source().jdbcUrl().equals(spec.target().jdbcUrl());
+        }
+        io.poollab.config.ConnectionForm a = from.get();
+        io.poollab.config.ConnectionForm b = to.get();
+        return a.dialect() == b.dialect() && java.util.Objects.equals(host(a.host()), host(b.host()))
+                && a.effectivePort() == b.effectivePort() && java.util.Objects.equals(a.database(), b.database());
+    }
+
+    private static String host(String host) {
+        if (host == null) {
+            return null;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.startsWith("127.") ? "loopback" : h;
+    }
+
     private Optional<TablePlan> planTable(int index, TableSpec table) throws SQLException {
         TableRef sourceRef = TableRef.parse(table.source());
         Optional<TableInfo> found = sourceDialect.describe(source, sourceRef);
@@ -85,6 +110,14 @@ final class Planner {
         }
         boolean sameDialect = sourceDialect.id().equals(targetDialect.id());
         TableRef targetRef = TableRef.parse(table.target() == null ? table.source() : table.target());
+        if (sameDatabase) {
+            Optional<TableInfo> same = targetDialect.describe(target, targetRef);
+            if (same.isPresent() && same.get().ref().equals(info.ref())) {
+                problems.add(error(index, "target", "table " + info.ref() + " is the source table itself (source "
+                        + "and target are the same database): name another target table"));
+                return Optional.empty();
+            }
+        }
         Optional<TableInfo> existing = targetDialect.describe(target, targetRef);
         if (existing.isEmpty() && !sameDialect) {
             targetRef = new TableRef(targetRef.schema() == null ? null : targetDialect.fold(targetRef.schema()),

@@ -11,6 +11,12 @@ public interface Run {
 
     RunInfo info();
 
+    /**
+     * Adds a warning to the run's events (every listener hears it, the GUI's event log and the history show it):
+     * for trouble outside the engine that the user must see, such as a history that cannot be written.
+     */
+    void warn(String message);
+
     /** Stops the workers; pools close; the result lists the partitions that completed. */
     void cancel();
 

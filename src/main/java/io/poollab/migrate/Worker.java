@@ -31,6 +31,7 @@ final class Worker implements Runnable {
     private final MigrationRun run;
     private final ExecutorService readerThread;
     private final Map<TableState, ChunkQueue> queues = new HashMap<>();
+    private Attempt attempt = new Attempt();
 
     Worker(int index, MigrationRun run) {
         this.index = index;
@@ -46,11 +47,7 @@ final class Worker implements Runnable {
             run.pool(Side.TARGET).workerStarted(index);
             CopyTask task;
             while ((task = run.nextTask(index)) != null) {
-                try {
-                    copy(task);
-                } catch (Throwable failure) {
-                    run.taskFailed(task, index, rootCause(failure));
-                }
+                copyWithRetries(task);
             }
         } catch (RuntimeException poolFailure) {
             run.workerFailed(index, poolFailure);
@@ -60,6 +57,57 @@ final class Worker implements Runnable {
             run.pool(Side.SOURCE).workerStopped(index);
             run.pool(Side.TARGET).workerStopped(index);
             run.workerExited(index);
+        }
+    }
+
+    /** Copies a partition; a transient failure redoes it within the run's retry budget ({@link PartitionRetry}). */
+    private void copyWithRetries(CopyTask task) {
+        PartitionRetry retry = new PartitionRetry(run, task);
+        while (true) {
+            attempt = new Attempt();
+            try {
+                if (retry.retried()) {
+                    clearTarget(retry);
+                }
+                copy(task);
+                return;
+            } catch (Throwable failure) {
+                Throwable cause = rootCause(failure);
+                PartitionRetry.Decision decision = retry.afterFailure(cause, attempt.failedSide,
+                        attempt.commitStarted || run.spec().holdConnections() == HoldConnections.PER_BATCH);
+                if (decision == PartitionRetry.Decision.FAIL) {
+                    run.taskFailed(task, index, cause, retry.reason());
+                    return;
+                }
+                if (decision == PartitionRetry.Decision.STOPPED) {
+                    return;
+                }
+                // The rows of the failed attempt are copied again: count them once.
+                task.table().rowsWritten.add(-attempt.rowsWritten);
+                run.progress().rowsCommitted(-attempt.rowsCommitted);
+            }
+        }
+    }
+
+    private void clearTarget(PartitionRetry retry) throws SQLException {
+        attempt.failedSide = Side.TARGET;
+        try (Connection connection = borrowTarget()) {
+            retry.clearTarget(connection);
+        }
+        attempt.failedSide = null;
+    }
+
+    /** What one attempt at a partition did, so that a retry can take it back out of the counts. */
+    private static final class Attempt {
+        volatile Side failedSide;
+        volatile boolean commitStarted;
+        long rowsWritten;
+        long rowsCommitted;
+
+        synchronized void failed(Side side) {
+            if (failedSide == null) {
+                failedSide = side;
+            }
         }
     }
 
@@ -127,6 +175,9 @@ final class Worker implements Runnable {
             queue.end();
             return new ReadResult(rows, bytes, null);
         } catch (Throwable failure) {
+            if (!(failure instanceof ChunkQueue.PartitionAbortedException)) {
+                attempt.failed(Side.SOURCE);
+            }
             queue.fail(failure);
             throw failure;
         } finally {
@@ -167,6 +218,7 @@ final class Worker implements Runnable {
                 unitRows += rows;
                 run.progress().rowsWritten(rows);
                 table.rowsWritten.add(rows);
+                attempt.rowsWritten += rows;
                 run.progress().bytesWritten(bytes);
                 if (endOfUnit && !perPartition) {
                     committed += commit(connection, writer, unitRows);
@@ -183,6 +235,9 @@ final class Worker implements Runnable {
             }
             return committed;
         } catch (Throwable failure) {
+            if (!(failure instanceof ChunkQueue.PartitionAbortedException)) {
+                attempt.failed(Side.TARGET);
+            }
             if (writer != null) {
                 writer.abort();
             }
@@ -207,9 +262,12 @@ final class Worker implements Runnable {
         writer.finish();
         long committing = System.nanoTime();
         run.progress().time().addWrite(committing - start);
+        // From here the outcome is unknown if the connection is lost: a retry must clear the partition first.
+        attempt.commitStarted = true;
         connection.commit();
         run.progress().time().addCommit(System.nanoTime() - committing);
         run.progress().rowsCommitted(rows);
+        attempt.rowsCommitted += rows;
         return rows;
     }
 

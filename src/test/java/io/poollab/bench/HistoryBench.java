@@ -98,7 +98,7 @@ public final class HistoryBench {
                 spec = new RunSpec(spec.name(), spec.source(), spec.target(), spec.tables(), 2,
                         spec.partitionsPerTable(), spec.batchRows(), spec.holdConnections(), spec.poolMode(),
                         spec.sourcePool(), spec.targetPool(), 250, io.poollab.config.VerifyMode.NONE,
-                        spec.copyFormat(), false, "");
+                        spec.copyFormat(), spec.retry(), "");
                 long runId = store.createRun(spec, null);
                 RunRecorder recorder = store.recorder(runId);
                 long cpuBefore = os.getProcessCpuTime();

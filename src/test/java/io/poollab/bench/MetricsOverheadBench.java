@@ -225,7 +225,7 @@ public final class MetricsOverheadBench {
         return new RunSpec("metrics bench", ConnectionProfile.of(source, "postgres", Secret.NONE),
                 ConnectionProfile.of(target, "postgres", Secret.NONE),
                 List.of(new TableSpec("public.posts", null, null, TargetMode.RECREATE)), 2, OptionalInt.of(8), 10_000,
-                HoldConnections.PER_BATCH, PoolMode.SHARED, pool, pool, 250, VerifyMode.NONE, CopyFormat.BINARY, false,
+                HoldConnections.PER_BATCH, PoolMode.SHARED, pool, pool, 250, VerifyMode.NONE, CopyFormat.BINARY, io.poollab.config.RetrySettings.DEFAULT,
                 "");
     }
 

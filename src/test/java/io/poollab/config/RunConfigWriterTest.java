@@ -34,7 +34,7 @@ class RunConfigWriterTest {
                 List.of(new TableSpec("posts", null, null, TargetMode.CREATE)),
                 2, OptionalInt.empty(), 10_000, HoldConnections.PER_PARTITION, PoolMode.SHARED,
                 PoolSettings.defaultsFor(2), PoolSettings.defaultsFor(2), 250, VerifyMode.CHECKSUM, CopyFormat.BINARY,
-                false, "");
+                io.poollab.config.RetrySettings.DEFAULT, "");
 
         String yaml = RunConfigWriter.toYaml(spec);
 
@@ -49,7 +49,7 @@ class RunConfigWriterTest {
                 new Secret.EnvVar("SRC_PW")), profile("jdbc:postgresql://127.0.0.1:5432/dst", Secret.NONE),
                 List.of(new TableSpec("public.posts", "public.posts", "id", TargetMode.APPEND)), 2, OptionalInt.of(8),
                 10_000, HoldConnections.PER_BATCH, PoolMode.PER_WORKER, PoolSettings.defaultsFor(2),
-                PoolSettings.defaultsFor(3), 250, VerifyMode.COUNTS, CopyFormat.TEXT, false, "");
+                PoolSettings.defaultsFor(3), 250, VerifyMode.COUNTS, CopyFormat.TEXT, io.poollab.config.RetrySettings.DEFAULT, "");
 
         assertThat(RunConfigWriter.toYaml(spec)).isEqualTo("""
                 # A PoolLab run config, written from a run spec. Passwords are never stored in it.
@@ -205,13 +205,13 @@ class RunConfigWriterTest {
                 HoldConnections.PER_BATCH, PoolMode.PER_WORKER,
                 new PoolSettings(3, 1, 5_000, 60_000, 900_000, 60_000, 1_000, 5_000),
                 new PoolSettings(5, 0, 4_000, 0, 0, 0, 2_000, 0),
-                500, VerifyMode.COUNTS, CopyFormat.TEXT, false, "as typed");
+                500, VerifyMode.COUNTS, CopyFormat.TEXT, io.poollab.config.RetrySettings.DEFAULT, "as typed");
     }
 
     private static RunSpec withProfiles(RunSpec spec, ConnectionProfile source, ConnectionProfile target) {
         return new RunSpec(spec.name(), source, target, spec.tables(), spec.workers(), spec.partitionsPerTable(),
                 spec.batchRows(), spec.holdConnections(), spec.poolMode(), spec.sourcePool(), spec.targetPool(),
-                spec.sampleIntervalMs(), spec.verify(), spec.copyFormat(), spec.failFast(), spec.configText());
+                spec.sampleIntervalMs(), spec.verify(), spec.copyFormat(), spec.retry(), spec.configText());
     }
 
     private static ConnectionProfile profile(String url, Secret password) {

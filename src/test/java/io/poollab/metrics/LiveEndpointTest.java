@@ -191,6 +191,6 @@ class LiveEndpointTest {
                 .withNetwork(new SimulatedNetwork(1, 0, mbps));
         return new RunSpec("live endpoint", from, to, List.of(new TableSpec("posts", null, null, TargetMode.CREATE)),
                 workers, OptionalInt.of(partitions), 2_000, HoldConnections.PER_PARTITION, PoolMode.SHARED, pool,
-                pool, 100, VerifyMode.CHECKSUM, CopyFormat.BINARY, false, "");
+                pool, 100, VerifyMode.CHECKSUM, CopyFormat.BINARY, io.poollab.config.RetrySettings.DEFAULT, "");
     }
 }

@@ -60,7 +60,7 @@ class LiveChangesTest {
         };
         RunSpec sampled = new RunSpec(spec.name(), spec.source(), spec.target(), spec.tables(), spec.workers(),
                 spec.partitionsPerTable(), spec.batchRows(), spec.holdConnections(), spec.poolMode(), spec.sourcePool(),
-                spec.targetPool(), 50, spec.verify(), spec.copyFormat(), false, "");
+                spec.targetPool(), 50, spec.verify(), spec.copyFormat(), spec.retry(), "");
         synchronized (handle) {
             handle.set(new Engine(Map.of()).start(sampled, 21, List.of(changer)));
         }

@@ -43,7 +43,7 @@ class ConfigSnippetsTest {
         spec = new RunSpec(spec.name(), source, spec.target(), spec.tables(), spec.workers(),
                 spec.partitionsPerTable(), spec.batchRows(), spec.holdConnections(), spec.poolMode(),
                 spec.sourcePool(), spec.targetPool(), spec.sampleIntervalMs(), spec.verify(), spec.copyFormat(),
-                false, spec.configText());
+                spec.retry(), spec.configText());
         try (HistoryStore store = HistoryStore.open(dir)) {
             long runId = Recorded.run(store, spec, run -> run.resize(Side.SOURCE, 5, 5)).runId();
             return store.detail(runId).orElseThrow();

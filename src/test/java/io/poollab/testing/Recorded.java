@@ -21,9 +21,22 @@ public final class Recorded {
     }
 
     public static RunResult run(HistoryStore store, RunSpec spec, During during) throws Exception {
-        long runId = store.createRun(spec, null);
+        return run(store, store.createRun(spec, null), spec, during);
+    }
+
+    /** With listeners of the test's own beside the recorder (faults injected at a partition's end). */
+    public static RunResult run(HistoryStore store, RunSpec spec, During during, RunListener... also)
+            throws Exception {
+        return run(store, store.createRun(spec, null), spec, during, also);
+    }
+
+    /** For a run created by the test, whose id it needed first. */
+    public static RunResult run(HistoryStore store, long runId, RunSpec spec, During during, RunListener... also)
+            throws Exception {
         RunRecorder recorder = store.recorder(runId);
-        Run run = new Engine().start(spec, runId, List.<RunListener>of(recorder));
+        java.util.List<RunListener> listeners = new java.util.ArrayList<>(List.of(also));
+        listeners.add(0, recorder);
+        Run run = new Engine().start(spec, runId, listeners);
         during.accept(run);
         RunResult result = run.await();
         recorder.close();

@@ -22,8 +22,18 @@ public final class Specs {
     public static RunSpec copy(String sourceUrl, String targetUrl, String table, int workers, int poolSize) {
         return new RunSpec("test", profile(sourceUrl), profile(targetUrl),
                 List.of(new TableSpec(table, null, null, TargetMode.CREATE)), workers, OptionalInt.empty(), 10_000,
-                HoldConnections.PER_PARTITION, PoolMode.SHARED, PoolSettings.defaultsFor(poolSize),
-                PoolSettings.defaultsFor(poolSize), 100, VerifyMode.CHECKSUM, CopyFormat.BINARY, false, "");
+                HoldConnections.PER_PARTITION, PoolMode.SHARED, watched(poolSize), watched(poolSize), 100,
+                VerifyMode.CHECKSUM, CopyFormat.BINARY, io.poollab.config.RetrySettings.DEFAULT, "");
+    }
+
+    /**
+     * HikariCP's defaults with its leak detection on: a connection held for a minute is logged with the stack of
+     * whoever borrowed it (no test partition takes that long).
+     */
+    public static PoolSettings watched(int poolSize) {
+        PoolSettings d = PoolSettings.defaultsFor(poolSize);
+        return new PoolSettings(d.maximumPoolSize(), d.minimumIdle(), d.connectionTimeoutMs(), d.idleTimeoutMs(),
+                d.maxLifetimeMs(), d.keepaliveTimeMs(), d.validationTimeoutMs(), 60_000);
     }
 
     public static ConnectionProfile profile(String url) {
@@ -34,13 +44,13 @@ public final class Specs {
     public static RunSpec with(RunSpec spec, int partitions, HoldConnections hold, int batchRows, CopyFormat format) {
         return new RunSpec(spec.name(), spec.source(), spec.target(), spec.tables(), spec.workers(),
                 OptionalInt.of(partitions), batchRows, hold, spec.poolMode(), spec.sourcePool(), spec.targetPool(),
-                spec.sampleIntervalMs(), spec.verify(), format, spec.failFast(), spec.configText());
+                spec.sampleIntervalMs(), spec.verify(), format, spec.retry(), spec.configText());
     }
 
     public static RunSpec withTables(RunSpec spec, List<TableSpec> tables) {
         return new RunSpec(spec.name(), spec.source(), spec.target(), tables, spec.workers(),
                 spec.partitionsPerTable(), spec.batchRows(), spec.holdConnections(), spec.poolMode(),
                 spec.sourcePool(), spec.targetPool(), spec.sampleIntervalMs(), spec.verify(), spec.copyFormat(),
-                spec.failFast(), spec.configText());
+                spec.retry(), spec.configText());
     }
 }

@@ -90,6 +90,11 @@ public final class TestPostgres {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
     }
 
+    /** The same database reached on another local port (a proxy in front of the server). */
+    public static String viaPort(String url, int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + url.substring(url.lastIndexOf('/') + 1);
+    }
+
     public static Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url, "postgres", "");
     }

@@ -62,13 +62,19 @@ public final class PostgresDialect implements Dialect {
         return PgTypes.ddl(type);
     }
 
+    /** How long a run's connection may wait for the server to say anything, in seconds. */
+    public static final int RUN_SOCKET_TIMEOUT_S = 600;
+
     @Override
     public Map<String, String> connectionProperties(String applicationName, long connectTimeoutMs) {
         String seconds = String.valueOf(Math.max(1, (connectTimeoutMs + 999) / 1000));
+        // socketTimeout: a server silent for RUN_SOCKET_TIMEOUT_S is treated as dead (a lost connection, retried)
+        // rather than waited for forever; a config's properties (or the URL) can lengthen it, or set 0 for none.
         return Map.of(
                 "ApplicationName", applicationName,
                 "connectTimeout", seconds,
                 "loginTimeout", seconds,
+                "socketTimeout", String.valueOf(RUN_SOCKET_TIMEOUT_S),
                 "tcpKeepAlive", "true");
     }
 

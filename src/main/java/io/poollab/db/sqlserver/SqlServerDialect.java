@@ -72,16 +72,20 @@ public final class SqlServerDialect implements Dialect {
 
     /**
      * {@code responseBuffering=adaptive} streams large results instead of buffering them whole, and
-     * {@code selectMethod=direct} keeps reads off server cursors. The socket timeout is left to the user's URL:
-     * bulk loads and long key-range reads legitimately go quiet for a long time.
+     * {@code selectMethod=direct} keeps reads off server cursors. The socket timeout is generous (bulk loads and
+     * sorted key-range reads legitimately go quiet for minutes) but not infinite: a hung server must not hang a run.
      */
+    /** How long a run's connection may wait for the server, in milliseconds (mssql-jdbc's unit for it). */
+    public static final int RUN_SOCKET_TIMEOUT_MS = 600_000;
+
     @Override
     public Map<String, String> connectionProperties(String applicationName, long connectTimeoutMs) {
         return Map.of(
                 "applicationName", applicationName,
                 "responseBuffering", "adaptive",
                 "selectMethod", "direct",
-                "loginTimeout", String.valueOf(Math.max(1, (connectTimeoutMs + 999) / 1000)));
+                "loginTimeout", String.valueOf(Math.max(1, (connectTimeoutMs + 999) / 1000)),
+                "socketTimeout", String.valueOf(RUN_SOCKET_TIMEOUT_MS));
     }
 
     /** mssql-jdbc's socketTimeout is in milliseconds, unlike its loginTimeout. */

@@ -71,6 +71,7 @@ public final class ConnectionsView {
     @FXML private TextField envVar;
     @FXML private TextField keyringAccount;
     @FXML private Label passwordHint;
+    @FXML private Label tlsHint;
     @FXML private ChoiceBox<String> sslmode;
     @FXML private ChoiceBox<Boolean> encrypt;
     @FXML private ChoiceBox<Boolean> trust;
@@ -163,6 +164,11 @@ public final class ConnectionsView {
         envVar.managedProperty().bind(envVar.visibleProperty());
         keyringAccount.visibleProperty().bind(model.form().passwordSourceProperty().isEqualTo("keyring"));
         keyringAccount.managedProperty().bind(keyringAccount.visibleProperty());
+        tlsHint.textProperty().bind(model.form().tlsProperty());
+        model.form().tlsWarningProperty().addListener((o, was, warn) -> {
+            tlsHint.getStyleClass().removeAll("muted", "inline-error");
+            tlsHint.getStyleClass().add(warn ? "inline-error" : "muted");
+        });
         passwordHint.textProperty().bind(Bindings.createStringBinding(() -> hint(model.form().passwordSourceProperty().get()),
                 model.form().passwordSourceProperty()));
         List<String> modes = new ArrayList<>();

@@ -52,6 +52,8 @@ public final class ProfileForm {
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
     private final ObservableMap<String, String> fieldProblems = FXCollections.observableHashMap();
     private final StringProperty notice = new SimpleStringProperty();
+    private final StringProperty tls = new SimpleStringProperty("");
+    private final BooleanProperty tlsWarning = new SimpleBooleanProperty();
     private SeedSpec seed;
     private boolean syncing;
 
@@ -282,7 +284,19 @@ public final class ProfileForm {
     private void validate() {
         if (!syncing) {
             formProfile();
+            Optional<io.poollab.config.ConnectionTls.Status> status = form().map(io.poollab.config.ConnectionTls::of);
+            tls.set(status.map(io.poollab.config.ConnectionTls.Status::text).orElse(""));
+            tlsWarning.set(status.map(io.poollab.config.ConnectionTls.Status::warning).orElse(false));
         }
+    }
+
+    /** Whether TLS is in use with these settings, in one line (a warning when it is not enforced off loopback). */
+    public StringProperty tlsProperty() {
+        return tls;
+    }
+
+    public BooleanProperty tlsWarningProperty() {
+        return tlsWarning;
     }
 
     /** Something the user should know about the last URL edit, or null. */

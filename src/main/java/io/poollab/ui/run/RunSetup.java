@@ -221,7 +221,7 @@ public final class RunSetup {
                     source.get().toConnectionProfile(sourcePassword), target.get().toConnectionProfile(targetPassword),
                     chosen, workers.get(),
                     partitions.get() == 0 ? OptionalInt.empty() : OptionalInt.of(partitions.get()), batchRows.get(), hold.get(), poolMode.get(),
-                    sourcePool.get(), targetPool.get(), 250, verify.get(), CopyFormat.BINARY, false, "");
+                    sourcePool.get(), targetPool.get(), 250, verify.get(), CopyFormat.BINARY, io.poollab.config.RetrySettings.DEFAULT, "");
         } catch (ConfigException e) {
             setupError.set(e.problems().get(0).oneLine());
             return Optional.empty();

@@ -121,7 +121,9 @@ class SqlServerDialectTest {
                 .containsEntry("responseBuffering", "adaptive")
                 .containsEntry("selectMethod", "direct")
                 .containsEntry("loginTimeout", "30")
-                .doesNotContainKeys("socketTimeout", "sendTimeAsDatetime");
+                // Ten minutes of silence, then the connection counts as lost (and the partition is retried).
+                .containsEntry("socketTimeout", "600000")
+                .doesNotContainKeys("sendTimeAsDatetime");
     }
 
     @Test

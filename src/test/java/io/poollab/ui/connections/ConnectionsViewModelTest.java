@@ -65,6 +65,22 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void theEditorSaysWhetherTlsIsUsedAndWarnsWhenItIsOffForAnotherHost() {
+        model.newProfile();
+        model.form().hostProperty().set("127.0.0.1");
+        model.form().databaseProperty().set("sales");
+        assertThat(model.form().tlsWarningProperty().get()).isFalse();
+
+        model.form().hostProperty().set("db.example.com");
+        assertThat(model.form().tlsWarningProperty().get()).isTrue();
+        assertThat(model.form().tlsProperty().get()).startsWith("warning: TLS is not enforced for db.example.com");
+
+        model.form().sslmodeProperty().set("verify-full");
+        assertThat(model.form().tlsWarningProperty().get()).isFalse();
+        assertThat(model.form().tlsProperty().get()).startsWith("TLS required and the server's certificate checked");
+    }
+
+    @Test
     void aBadPortIsRefusedNextToItsFieldAndNothingIsSaved() throws Exception {
         model.newProfile();
         model.form().nameProperty().set("bad port");
