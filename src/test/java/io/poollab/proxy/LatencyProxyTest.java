@@ -73,8 +73,12 @@ class LatencyProxyTest {
 
         System.out.printf("proxy RTT at 20 ± 10 ms each way: min %.2f, median %.2f, max %.2f ms%n", min(rtts),
                 median(rtts), max(rtts));
-        // Never faster than 2 × (20 − 10); slower than 2 × (20 + 10) only by the machine's own delays.
-        assertThat(Arrays.stream(rtts).boxed().toList()).allSatisfy(rtt -> assertThat(rtt).isBetween(20.0, 60.0 + 15));
+        // Never faster than 2 × (20 − 10): the proxy holds every byte at least that long.
+        assertThat(Arrays.stream(rtts).boxed().toList()).allSatisfy(rtt -> assertThat(rtt).isGreaterThanOrEqualTo(20.0));
+        // Slower than 2 × (20 + 10) only by the machine's own delays: 15 ms of slack, and one round trip in 30 may
+        // meet a longer stall on a loaded 2-core machine (a verify beside two other builds once saw 76 ms).
+        assertThat(Arrays.stream(rtts).filter(rtt -> rtt > 60.0 + 15).count()).as("round trips over 75 ms")
+                .isLessThanOrEqualTo(1);
         assertThat(max(rtts) - min(rtts)).as("the jitter's spread").isGreaterThan(8.0);
     }
 
