@@ -50,6 +50,8 @@ final class MigrationRun implements Run {
     private final Sampler sampler;
     private final Queue<CopyTask> tasks = new ConcurrentLinkedQueue<>();
     private final RunProgress progress = new RunProgress();
+    private final ClientClock clientClock = new ClientClock();
+    private volatile RunWaits.ClientUsage clientUsage = RunWaits.ClientUsage.NONE;
     private final List<RunEvent> events = new ArrayList<>();
     private final List<PartitionResult> completed = new ArrayList<>();
     private final Set<Integer> alive = new TreeSet<>();
@@ -95,6 +97,7 @@ final class MigrationRun implements Run {
             stop(new CancellationException("interrupted"));
         }
         progress.started();
+        clientClock.start();
         listeners.started(info);
         info.notes().forEach(note -> event(RunEvent.Type.INFO, note));
         info.warnings().forEach(this::warn);
@@ -335,6 +338,7 @@ final class MigrationRun implements Run {
         try {
             awaitWorkers();
             seconds = progress.elapsedMs() / 1000.0;
+            clientUsage = clientClock.stop();
             samplerThread.shutdown();
             samplerThread.awaitTermination(10, TimeUnit.SECONDS);
             sampleQuietly();
@@ -391,7 +395,7 @@ final class MigrationRun implements Run {
         }
         return new RunResult(runId, spec, status, failure, progress.rowsCommitted(), progress.bytesWritten(), seconds, verifySeconds,
                 desiredWorkers, summaries, progress.time().snapshot(), tableResults, health, reasons, done, incomplete,
-                allEvents);
+                allEvents, new RunWaits(sampler.serverWaits(), clientUsage));
     }
 
     static String describe(Throwable cause) {
