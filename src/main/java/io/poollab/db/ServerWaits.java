@@ -64,6 +64,11 @@ public record ServerWaits(long[] counts, Map<String, Long> events, long samples)
         return total == 0 ? Double.NaN : (double) count(bucket) / total;
     }
 
+    /** The counts alone: what a sample carries and the history stores per sample (events are kept per run). */
+    public ServerWaits withoutEvents() {
+        return events.isEmpty() ? this : new ServerWaits(counts, Map.of(), samples);
+    }
+
     /** This and {@code other} together (their samples added). */
     public ServerWaits plus(ServerWaits other) {
         long[] sum = counts.clone();

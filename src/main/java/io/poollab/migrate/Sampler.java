@@ -120,7 +120,7 @@ final class Sampler {
             return new SideSample(gauges.active(), gauges.idle(), gauges.pending(), gauges.total(), gauges.max(),
                     interval.acquire().p50Ms(), interval.acquire().p95Ms(), interval.acquire().p99Ms(),
                     interval.acquire().maxMs(), interval.acquire().count(), pool.metrics().timeouts(), errors, sessions,
-                    waits);
+                    waits.withoutEvents());
         }
 
         private int countSessions() {
