@@ -113,7 +113,8 @@ public final class DiagnoseVerdict {
                 continue;
             }
             Effect effect = given.effectOf(e);
-            if (effect.beyondNoise() && effect.change() > 0 && (bestEffect == null || effect.change() > bestEffect.change())) {
+            boolean faster = effect.beyondNoise() && effect.change() > 0;
+            if (faster && (bestEffect == null || effect.change() > bestEffect.change())) {
                 best = e;
                 bestEffect = effect;
             }

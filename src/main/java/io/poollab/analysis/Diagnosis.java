@@ -17,13 +17,20 @@ import java.util.Map;
 /**
  * A diagnosis read back from the history: its runs grouped by experiment, in the order the experiments first ran,
  * and the verdict computed from them. Nothing comes from the runner's memory, so a diagnosis reads the same later.
+ * The warm-up run is in the history under the diagnosis but measures nothing.
  */
 public record Diagnosis(long diagnosisId, List<Experiment> experiments, List<DiagnoseVerdict.Finding> verdict) {
+
+    /** The experiment id of a diagnosis's warm-up run, which measures nothing. */
+    public static final String WARM_UP = "warm-up";
 
     public static Diagnosis load(HistoryStore history, long diagnosisId) throws ConfigException {
         Map<String, List<RunDetail>> runs = new LinkedHashMap<>();
         Map<Long, RunWaits> waits = new LinkedHashMap<>();
         for (DiagnosisRun run : history.diagnosisRuns(diagnosisId)) {
+            if (WARM_UP.equals(run.experiment())) {
+                continue;
+            }
             RunDetail detail = history.detail(run.runId()).orElseThrow();
             runs.computeIfAbsent(run.experiment(), k -> new ArrayList<>()).add(detail);
             waits.put(run.runId(), history.waits(run.runId()).orElse(RunWaits.NONE));

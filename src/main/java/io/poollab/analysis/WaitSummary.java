@@ -96,11 +96,12 @@ public record WaitSummary(RunWaits waits, double acquireShare, Constraint constr
                 : (double) (w.count(WaitBucket.CLIENT) + w.count(WaitBucket.IDLE_IN_TRANSACTION)) / w.total();
     }
 
-    /** The largest bucket that is a wait (neither CPU nor idle), if any session was seen in one. */
+    /** The largest bucket that is a wait (neither CPU nor either idle), if any session was seen in one. */
     public static Optional<WaitBucket> topWait(ServerWaits w) {
         WaitBucket top = null;
         for (WaitBucket b : WaitBucket.values()) {
-            if (b != WaitBucket.CPU && b != WaitBucket.IDLE && w.count(b) > 0 && (top == null || w.count(b) > w.count(top))) {
+            boolean wait = b != WaitBucket.CPU && b != WaitBucket.IDLE && b != WaitBucket.IDLE_IN_TRANSACTION;
+            if (wait && w.count(b) > 0 && (top == null || w.count(b) > w.count(top))) {
                 top = b;
             }
         }
@@ -131,16 +132,20 @@ public record WaitSummary(RunWaits waits, double acquireShare, Constraint constr
                 line.append(", ");
             });
             line.append(Units.percent(w.share(WaitBucket.CPU))).append(" on CPU");
-            line.append(top.isEmpty() ? " of their time" : "").append(" and ")
-                    .append(Units.percent(w.share(WaitBucket.IDLE))).append(" idle (").append(Units.count(w.samples()))
-                    .append(" samples).");
+            line.append(top.isEmpty() ? " of their time" : "");
+            if (w.count(WaitBucket.IDLE_IN_TRANSACTION) > 0) {
+                line.append(", ").append(Units.percent(w.share(WaitBucket.IDLE_IN_TRANSACTION)))
+                        .append(" idle in transaction");
+            }
+            line.append(" and ").append(Units.percent(w.share(WaitBucket.IDLE))).append(" idle (")
+                    .append(Units.count(w.samples())).append(" samples).");
             lines.add(line.toString());
         }
         RunWaits.ClientUsage client = waits.client();
         if (client.measured()) {
             lines.add("PoolLab's process used " + Units.percent(client.cpuShare()) + " of " + client.cores() + " cores"
                     + " (" + Units.length(client.cpuMs() / 1000.0) + " CPU in " + Units.length(client.wallMs() / 1000.0)
-                    + "), " + Units.percent(client.gcShare()) + " of it in GC.");
+                    + "), and collected garbage for " + Units.percent(client.gcShare()) + " of that wall time.");
         }
         if (!Double.isNaN(acquireShare)) {
             lines.add("Workers spent " + Units.percent(acquireShare) + " of their time acquiring connections: the pool "
@@ -148,15 +153,31 @@ public record WaitSummary(RunWaits waits, double acquireShare, Constraint constr
         }
         lines.add(switch (constraint) {
             case POOL -> "Constraint: the pool (acquire share at or above " + Units.percent(POOL_BOUND) + ").";
-            case CLIENT -> "Constraint: the client (PoolLab's CPU at or above " + Units.percent(CLIENT_CPU_BOUND)
-                    + " of its cores, or server sessions waiting on it at least " + Units.percent(SERVER_BOUND)
-                    + " of their time).";
+            case CLIENT -> "Constraint: the client (" + clientReason() + ").";
             case SERVER -> "Constraint: the " + constrainedSide + " server (" + Units.percent(serverShare(
                     waits.side(constrainedSide))) + " of its sessions' time working or waiting on the server).";
             case NONE -> "Constraint: none dominates (no share reached its threshold).";
             case UNKNOWN -> "Constraint: unknown (nothing was measured).";
         });
         return lines;
+    }
+
+    private String clientReason() {
+        double cpu = waits.client().cpuShare();
+        if (!Double.isNaN(cpu) && cpu >= CLIENT_CPU_BOUND) {
+            return "PoolLab's CPU at " + Units.percent(cpu) + " of its cores, at or above "
+                    + Units.percent(CLIENT_CPU_BOUND);
+        }
+        Side waiting = null;
+        for (Side side : Side.values()) {
+            ServerWaits w = waits.side(side);
+            if (w.total() > 0 && (waiting == null || clientWaitShare(w) > clientWaitShare(waits.side(waiting)))) {
+                waiting = side;
+            }
+        }
+        return waiting + " sessions waited on PoolLab (Client, idle in transaction) "
+                + Units.percent(clientWaitShare(waits.side(waiting))) + " of their time, at or above "
+                + Units.percent(SERVER_BOUND);
     }
 
     /** The sentences in one paragraph. */

@@ -64,8 +64,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         loaded.warnings().forEach(w -> context.err().println("warning: " + w.oneLine()));
         MetricsOptions.Endpoint opened = metrics.open(context.err()).orElse(null);
-        context.err().printf("diagnose: %d experiments × %d repeats = %d runs, interleaved%n", plan.size(), repeat,
-                plan.size() * repeat);
+        context.err().printf("diagnose: %d experiments × %d repeats = %d runs, interleaved, after 1 warm-up run%n",
+                plan.size(), repeat, plan.size() * repeat);
         AtomicInteger worst = new AtomicInteger(ExitCode.OK);
         try (MetricsOptions.Endpoint endpoint = opened;
              HistoryStore history = HistoryStore.open(home)) {
@@ -77,7 +77,8 @@ final class DiagnoseCommand implements Callable<Integer> {
                 outcome = runner.run(label, plan, repeat, new DiagnoseRunner.Listener() {
                     @Override
                     public void runStarting(DiagnoseRunner.Planned planned, int r, int index, int total) {
-                        context.err().printf("[%d/%d] %s, repeat %d%n", index + 1, total, planned.experiment(), r);
+                        context.err().printf("[%d/%d] %s%s%n", index + 1, total, planned.experiment(),
+                                r == 0 ? " (not measured)" : ", repeat " + r);
                     }
 
                     @Override

@@ -20,12 +20,16 @@ import java.util.function.UnaryOperator;
  * Runs a diagnosis: the configuration as given and the variants that each change one thing (no pool, one worker,
  * a shared pool sized to the workers, the other pool mode), all on the same data (every run recreates or truncates
  * the target), each repeated, recorded under one diagnosis id. The repeats are interleaved (given, unpooled, …,
- * given, unpooled, …) so that a drift of the machine falls on every experiment alike. The verdict is read back
- * from the history by {@code io.poollab.analysis.Diagnosis}.
+ * given, unpooled, …) so that a drift of the machine falls on every experiment alike, after one warm-up run of
+ * the configuration as given (experiment {@value #WARM_UP}, recorded but never measured: the first run on a cold
+ * server and a cold JVM is the slowest, as the demo found). The verdict is read back from the history by
+ * {@code io.poollab.analysis.Diagnosis}.
  */
 public final class DiagnoseRunner {
 
     public static final int MIN_REPEAT = 2;
+    /** The experiment id of the warm-up run, which the verdict leaves out. */
+    public static final String WARM_UP = io.poollab.analysis.Diagnosis.WARM_UP;
 
     /** One experiment: its id and the spec that measures it. */
     public record Planned(String experiment, RunSpec spec) {
@@ -119,28 +123,34 @@ public final class DiagnoseRunner {
         }
         long diagnosisId = history.createDiagnosis(label, repeat);
         listener.diagnosisCreated(diagnosisId);
-        int total = plan.size() * repeat;
-        int ran = 0;
-        for (int r = 1; r <= repeat && !cancelled; r++) {
+        List<Planned> order = new ArrayList<>();
+        List<Integer> repeats = new ArrayList<>();
+        Planned given = plan.get(0);
+        order.add(new Planned(WARM_UP, given.spec().withName(given.spec().name() + " (warm-up)")));
+        repeats.add(0);
+        for (int r = 1; r <= repeat; r++) {
             for (Planned planned : plan) {
-                if (cancelled) {
-                    break;
-                }
-                listener.runStarting(planned, r, ran, total);
-                LaunchedRun launched = launcher.startInDiagnosis(planned.spec(),
-                        new RunLauncher.DiagnosisTag(diagnosisId, planned.experiment()), listener.runListeners(),
-                        explain);
-                current.set(launched.run());
-                if (cancelled) {
-                    launched.run().cancel();
-                }
-                RunResult result = launched.await().result();
-                current.set(null);
-                ran++;
-                listener.runEnded(planned, r, result);
-                if (result.status() == RunStatus.CANCELLED) {
-                    cancelled = true;
-                }
+                order.add(planned);
+                repeats.add(r);
+            }
+        }
+        int total = order.size();
+        int ran = 0;
+        for (int i = 0; i < order.size() && !cancelled; i++) {
+            Planned planned = order.get(i);
+            listener.runStarting(planned, repeats.get(i), ran, total);
+            LaunchedRun launched = launcher.startInDiagnosis(planned.spec(),
+                    new RunLauncher.DiagnosisTag(diagnosisId, planned.experiment()), listener.runListeners(), explain);
+            current.set(launched.run());
+            if (cancelled) {
+                launched.run().cancel();
+            }
+            RunResult result = launched.await().result();
+            current.set(null);
+            ran++;
+            listener.runEnded(planned, repeats.get(i), result);
+            if (result.status() == RunStatus.CANCELLED) {
+                cancelled = true;
             }
         }
         history.endDiagnosis(diagnosisId, cancelled ? "cancelled after " + ran + " of " + total + " runs" : null);

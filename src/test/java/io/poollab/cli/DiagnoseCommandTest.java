@@ -57,12 +57,13 @@ class DiagnoseCommandTest {
         assertThat(verdict.get("workers").get("numbers").get("workers").asInt()).isEqualTo(2);
         assertThat(verdict.get("bottleneck").get("outcome").asText()).isIn("pool", "server", "client", "none");
         assertThat(verdict.get("next").get("sentence").asText()).startsWith("Try next: ");
-        // Interleaved: the first five runs are one of each experiment, and the history holds all ten.
+        // A warm-up, then interleaved: the next five runs are one of each experiment; the history holds all eleven.
         long diagnosisId = root.get("diagnosisId").asLong();
         try (HistoryStore history = HistoryStore.open(home)) {
             List<DiagnosisRun> runs = history.diagnosisRuns(diagnosisId);
-            assertThat(runs).hasSize(10);
-            assertThat(runs.subList(0, 5).stream().map(DiagnosisRun::experiment).distinct()).hasSize(5);
+            assertThat(runs).hasSize(11);
+            assertThat(runs.get(0).experiment()).isEqualTo("warm-up");
+            assertThat(runs.subList(1, 6).stream().map(DiagnosisRun::experiment).distinct()).hasSize(5);
         }
     }
 
