@@ -65,6 +65,14 @@ class ServerWaitsTest {
             assertThat(stored.side(Side.SOURCE).count(WaitBucket.LOCK)).isZero();
             assertThat(stored.side(Side.SOURCE).sampled()).isTrue();
             assertThat(stored.client().measured()).isTrue();
+
+            // An exported run keeps its waits on another home.
+            Path file = home.resolve("runs.json");
+            store.export(List.of(result.runId()), file);
+            try (HistoryStore other = HistoryStore.open(home.resolve("other"))) {
+                long imported = other.importRuns(file).imported().get(result.runId());
+                assertThat(other.waits(imported).orElseThrow().side(Side.TARGET)).isEqualTo(targetWaits);
+            }
         }
     }
 }
