@@ -32,6 +32,11 @@ public record Comparison(List<RunDetail> runs, List<SettingRow> settings, List<R
 
     public enum Outcome { BETTER, WORSE, SAME, NEUTRAL }
 
+    /** Why the difference cannot be attributed to one cause, when it cannot ({@link ConfoundGuard}). */
+    public java.util.Optional<String> confoundWarning() {
+        return ConfoundGuard.warning(runs, settings);
+    }
+
     public RunDetail baseline() {
         return runs.get(0);
     }

@@ -24,6 +24,7 @@ final class Verdict {
 
     static List<String> of(List<RunDetail> runs, List<SettingRow> settings) {
         List<String> lines = new ArrayList<>();
+        ConfoundGuard.warning(runs, settings).ifPresent(w -> lines.add("Warning: " + w));
         RunDetail base = runs.get(0);
         for (RunDetail run : runs) {
             if (!"succeeded".equals(run.summary().status())) {

@@ -19,6 +19,10 @@ public final class Palette {
     public static final Color SOURCE = new Color(0xCC79A7);
     public static final Color TARGET = new Color(0x56B4E9);
 
+    /** Server session states, in WaitBucket order: CPU as active, IO as waiting, Lock as a fault, idle grey. */
+    public static final java.util.List<Color> SERVER_STATES = java.util.List.of(ACTIVE, PENDING, FAULT,
+            new Color(0xF0E442), TARGET, SOURCE, new Color(0x666666), IDLE, new Color(0x000000));
+
     public static final Stroke P50 = new BasicStroke(1.5f);
     public static final Stroke P95 = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
             new float[] {7f, 4f}, 0f);

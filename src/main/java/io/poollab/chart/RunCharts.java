@@ -1,6 +1,7 @@
 package io.poollab.chart;
 
 import io.poollab.chart.RunSeries.Column;
+import io.poollab.db.WaitBucket;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public final class RunCharts {
     private final XYPlot sourcePlot;
     private final XYPlot targetPlot;
     private final XYPlot waitPlot;
+    private final XYPlot sourceServerPlot;
+    private final XYPlot targetServerPlot;
     private final XYPlot throughputPlot;
     private final XYLineAndShapeRenderer waitRenderer;
     private final JFreeChart chart;
@@ -50,7 +53,7 @@ public final class RunCharts {
     private float fontScale = 1f;
 
     /** The charts stacked on the time axis, top to bottom. */
-    public enum Panel { SOURCE, TARGET, WAIT, THROUGHPUT }
+    public enum Panel { SOURCE, TARGET, SOURCE_SERVER, TARGET_SERVER, WAIT, THROUGHPUT }
 
     public RunCharts(RunSeries series, ChartTheme theme) {
         this.series = series;
@@ -66,11 +69,15 @@ public final class RunCharts {
                 Column.SOURCE_MAX, Column.SOURCE_SESSIONS, true);
         targetPlot = occupancy("target", Column.TARGET_ACTIVE, Column.TARGET_IDLE, Column.TARGET_PENDING,
                 Column.TARGET_MAX, Column.TARGET_SESSIONS, false);
+        sourceServerPlot = serverStates("source", true, false);
+        targetServerPlot = serverStates("target", false, true);
         waitRenderer = new IsolatedPointRenderer();
         waitPlot = waitPlot();
         throughputPlot = throughputPlot();
         combined.add(sourcePlot, 3);
         combined.add(targetPlot, 3);
+        combined.add(sourceServerPlot, 2);
+        combined.add(targetServerPlot, 2);
         combined.add(waitPlot, 3);
         combined.add(throughputPlot, 2);
         chart = new JFreeChart(null, LABEL_FONT, combined, true);
@@ -107,6 +114,26 @@ public final class RunCharts {
         plot.setDataset(1, lines);
         plot.setRenderer(1, limits);
         return plot;
+    }
+
+    /** The side's server sessions stacked by state (pg_stat_activity), on the pools' time axis. */
+    private XYPlot serverStates(String side, boolean source, boolean inLegend) {
+        List<Column> columns = Column.serverStates(source);
+        List<String> keys = new ArrayList<>();
+        for (WaitBucket b : WaitBucket.values()) {
+            keys.add(side + " server " + b.label());
+        }
+        SeriesDataset stack = dataset(columns, keys, true);
+        XYAreaRenderer areas = new XYAreaRenderer(XYAreaRenderer.AREA);
+        for (int s = 0; s < columns.size(); s++) {
+            areas.setSeriesPaint(s, Palette.SERVER_STATES.get(s));
+        }
+        areas.setDefaultSeriesVisibleInLegend(inLegend);
+        areas.setLegendItemLabelGenerator((d, s) -> "server " + WaitBucket.values()[s].label());
+        NumberAxis sessions = new NumberAxis(side + " server (sessions)");
+        sessions.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        sessions.setAutoRangeMinimumSize(2);
+        return new XYPlot(stack, null, sessions, areas);
     }
 
     private XYPlot waitPlot() {
@@ -264,6 +291,7 @@ public final class RunCharts {
      * presentation); the series behind the others are still kept, so nothing is lost.
      */
     public void showOnly(Panel panel) {
+        // Panel lists the plots in the order subplots() does.
         XYPlot keep = subplots().get(panel.ordinal());
         for (XYPlot plot : List.copyOf(combined.getSubplots())) {
             if (plot != keep) {
@@ -289,6 +317,6 @@ public final class RunCharts {
     }
 
     private List<XYPlot> subplots() {
-        return List.of(sourcePlot, targetPlot, waitPlot, throughputPlot);
+        return List.of(sourcePlot, targetPlot, sourceServerPlot, targetServerPlot, waitPlot, throughputPlot);
     }
 }

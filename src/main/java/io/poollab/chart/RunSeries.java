@@ -1,5 +1,8 @@
 package io.poollab.chart;
 
+import io.poollab.db.ServerWaits;
+import io.poollab.db.WaitBucket;
+
 import io.poollab.migrate.RunSample;
 import io.poollab.migrate.SideSample;
 import java.util.ArrayList;
@@ -27,7 +30,20 @@ public final class RunSeries {
         SOURCE_SESSIONS(Merge.MAX), SOURCE_P50(Merge.MAX), SOURCE_P95(Merge.MAX), SOURCE_P99(Merge.MAX),
         TARGET_ACTIVE(Merge.MEAN), TARGET_IDLE(Merge.MEAN), TARGET_PENDING(Merge.MEAN), TARGET_MAX(Merge.LAST),
         TARGET_SESSIONS(Merge.MAX), TARGET_P50(Merge.MAX), TARGET_P95(Merge.MAX), TARGET_P99(Merge.MAX),
-        ROWS_PER_SECOND(Merge.MEAN);
+        ROWS_PER_SECOND(Merge.MEAN),
+        // Server sessions per WaitBucket, in its order: the source's, then the target's.
+        SOURCE_CPU(Merge.MEAN), SOURCE_IO(Merge.MEAN), SOURCE_LOCK(Merge.MEAN), SOURCE_LWLOCK(Merge.MEAN),
+        SOURCE_CLIENT(Merge.MEAN), SOURCE_IPC(Merge.MEAN), SOURCE_IDLE_IN_TRANSACTION(Merge.MEAN),
+        SOURCE_SERVER_IDLE(Merge.MEAN), SOURCE_OTHER(Merge.MEAN),
+        TARGET_CPU(Merge.MEAN), TARGET_IO(Merge.MEAN), TARGET_LOCK(Merge.MEAN), TARGET_LWLOCK(Merge.MEAN),
+        TARGET_CLIENT(Merge.MEAN), TARGET_IPC(Merge.MEAN), TARGET_IDLE_IN_TRANSACTION(Merge.MEAN),
+        TARGET_SERVER_IDLE(Merge.MEAN), TARGET_OTHER(Merge.MEAN);
+
+        /** The server-state columns of one side, in {@link WaitBucket} order. */
+        public static List<Column> serverStates(boolean source) {
+            int from = (source ? SOURCE_CPU : TARGET_CPU).ordinal();
+            return List.of(values()).subList(from, from + WaitBucket.values().length);
+        }
 
         final Merge merge;
 
@@ -81,6 +97,8 @@ public final class RunSeries {
         side(values, 0, sample.source());
         side(values, 8, sample.target());
         values[Column.ROWS_PER_SECOND.ordinal()] = sample.rowsPerSecond();
+        waits(values, Column.SOURCE_CPU.ordinal(), sample.source().waits());
+        waits(values, Column.TARGET_CPU.ordinal(), sample.target().waits());
         add(sample.elapsedMs() / 1000.0, values);
     }
 
@@ -96,6 +114,12 @@ public final class RunSeries {
         values[offset + 5] = measured ? s.acquireP50Ms() : Double.NaN;
         values[offset + 6] = measured ? s.acquireP95Ms() : Double.NaN;
         values[offset + 7] = measured ? s.acquireP99Ms() : Double.NaN;
+    }
+
+    private static void waits(double[] values, int offset, ServerWaits w) {
+        for (WaitBucket b : WaitBucket.values()) {
+            values[offset + b.ordinal()] = w.sampled() ? w.count(b) : Double.NaN;
+        }
     }
 
     void add(double seconds, double[] values) {

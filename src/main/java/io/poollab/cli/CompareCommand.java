@@ -68,6 +68,7 @@ final class CompareCommand implements Callable<Integer> {
             return row;
         }).toList());
         root.put("verdict", c.verdict());
+        root.put("warning", c.confoundWarning().orElse(null));
         return root;
     }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "poollab", mixinStandardHelpOptions = true, versionProvider = PoolLabCli.Version.class,
         description = "Tune database connection pools by running real migrations and measuring the pool.",
         subcommands = {RunCommand.class, CheckCommand.class, HistoryCommand.class, CompareCommand.class,
-                ReportCommand.class, SweepCommand.class, DemoCommand.class, ProxyCommand.class})
+                ReportCommand.class, SweepCommand.class, DemoCommand.class, DiagnoseCommand.class, ProxyCommand.class})
 public final class PoolLabCli implements Runnable {
 
     @Option(names = "--home", description = "PoolLab home (default $POOLLAB_HOME or ~/.poollab)", scope = CommandLine.ScopeType.INHERIT)

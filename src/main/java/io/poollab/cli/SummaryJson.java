@@ -2,6 +2,7 @@ package io.poollab.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poollab.analysis.WaitSummary;
 import io.poollab.config.Side;
 import io.poollab.migrate.RunResult;
 import io.poollab.pool.LatencyStats;
@@ -55,6 +56,7 @@ public final class SummaryJson {
         root.put("healthReasons", result.healthReasons());
         root.put("incompletePartitions", result.incomplete());
         root.put("error", result.error());
+        root.put("waits", WaitSummary.of(result.waits(), result.timeBreakdown()).tree());
         return root;
     }
 

@@ -1,5 +1,6 @@
 package io.poollab.cli;
 
+import io.poollab.analysis.WaitSummary;
 import io.poollab.config.Side;
 import io.poollab.migrate.RunResult;
 import io.poollab.text.Units;
@@ -34,6 +35,7 @@ final class SummaryTable {
         out.printf("thread time: read %s, acquire %s, queue wait %s, write %s, commit %s%n",
                 share(time.readMs(), total), share(time.acquireMs(), total), share(time.queueWaitMs(), total),
                 share(time.writeMs(), total), share(time.commitMs(), total));
+        WaitSummary.of(result.waits(), time).sentences().forEach(line -> out.println("waits: " + line));
         for (RunResult.TableResult table : result.tables()) {
             String verified = table.verified() == null ? "not verified"
                     : table.verified() ? "verified (" + result.spec().verify().id() + ")" : "MISMATCH";

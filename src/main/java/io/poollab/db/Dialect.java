@@ -178,6 +178,16 @@ public interface Dialect {
         return OptionalInt.empty();
     }
 
+    /**
+     * What this run's sessions are doing on the server right now, by {@link WaitBucket}: the sessions named
+     * {@code applicationName} and those of its per-worker pools ({@code applicationName-w<n>}), the monitor itself
+     * left out. Empty where the server cannot tell (H2).
+     */
+    default Optional<ServerWaits> sampleWaits(Connection monitor, String applicationName)
+            throws SQLException {
+        return Optional.empty();
+    }
+
     /** Reads column {@code index} as the kind's canonical Java type ({@link Kind#javaType()}), or null. */
     default Object readValue(ResultSet rs, int index, Kind kind) throws SQLException {
         return JdbcValues.read(rs, index, kind);

@@ -2,6 +2,7 @@ package io.poollab.demo;
 
 import io.poollab.analysis.Advisor;
 import io.poollab.analysis.Compare;
+import io.poollab.analysis.Effect;
 import io.poollab.analysis.Knee;
 import io.poollab.demo.Conclusion.Finding;
 import io.poollab.text.Units;
@@ -18,13 +19,8 @@ import java.util.stream.Collectors;
  */
 public final class Conclusions {
 
-    /** Below this, a difference is never called an effect, whatever two lucky repeats suggest. */
-    static final double MIN_EFFECT = 0.02;
-    /**
-     * With one run per variant the noise is unknown; repeats on a shared 2-core machine spread 20% and more, so
-     * below this a difference is not called an effect either.
-     */
-    static final double UNMEASURED_NOISE_FLOOR = 0.10;
+    /** Below this, a difference is never called an effect ({@link Effect#MIN_EFFECT}). */
+    static final double MIN_EFFECT = Effect.MIN_EFFECT;
 
     private Conclusions() {
     }
@@ -50,7 +46,7 @@ public final class Conclusions {
     static Conclusion moreReaders(List<VariantStats> v, List<String> details) {
         VariantStats one = v.get(0);
         VariantStats many = v.get(v.size() - 1);
-        Effect e = Effect.between(one, many);
+        Effect e = effect(one, many);
         String numbers = many.variant() + " copied at " + rate(many) + " against " + rate(one) + " for "
                 + one.variant() + " (" + e.describe() + ")";
         String more = "; " + many.variant() + " opened " + opened(many) + " connections against " + opened(one)
@@ -71,7 +67,7 @@ public final class Conclusions {
         VariantStats perWorker = v.get(0);
         VariantStats shared = v.get(1);
         VariantStats unpooled = v.get(2);
-        Effect e = Effect.between(shared, perWorker);
+        Effect e = effect(shared, perWorker);
         String numbers = "4 workers with pools of their own copied at " + rate(perWorker) + " against "
                 + rate(shared) + " with one shared pool (" + e.describe() + "), opening " + opened(perWorker)
                 + " connections against " + opened(shared);
@@ -87,7 +83,7 @@ public final class Conclusions {
             finding = Finding.NOT_SHOWN;
             first = "Per-worker pools were not slower here: " + numbers + ".";
         }
-        Effect u = Effect.between(shared, unpooled);
+        Effect u = effect(shared, unpooled);
         String pace = !u.beyondNoise() ? "no measurably different pace" : u.change() < 0 ? "a slower copy"
                 : "a faster copy";
         String second = " Without a pool it was " + pace + ", " + rate(unpooled) + " (" + u.describe() + "), with "
@@ -101,7 +97,7 @@ public final class Conclusions {
     static Conclusion warmVsCold(List<VariantStats> v, List<String> details) {
         VariantStats warm = v.get(0);
         VariantStats cold = v.get(1);
-        Effect e = Effect.between(cold, warm);
+        Effect e = effect(cold, warm);
         String numbers = "the warm pool copied at " + rate(warm) + " against " + rate(cold) + " for the cold pool ("
                 + e.describe() + ")";
         String more = "; the cold pool opened its connections during the copy (p95 wait "
@@ -192,42 +188,9 @@ public final class Conclusions {
         return Units.rate(v.meanRowsPerSecond());
     }
 
-    /**
-     * The change of {@code other}'s mean rows/s against {@code base}'s, with the noise it must exceed.
-     *
-     * @param noise the wider relative spread of the two variants' repeats; NaN when either ran once
-     */
-    record Effect(double change, double noise) {
-
-        static Effect between(VariantStats base, VariantStats other) {
-            double change = other.meanRowsPerSecond() / base.meanRowsPerSecond() - 1;
-            double a = base.rateSpread();
-            double b = other.rateSpread();
-            return new Effect(change, Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b));
-        }
-
-        boolean noiseMeasured() {
-            return !Double.isNaN(noise);
-        }
-
-        double threshold() {
-            return noiseMeasured() ? Math.max(MIN_EFFECT, noise) : UNMEASURED_NOISE_FLOOR;
-        }
-
-        boolean beyondNoise() {
-            return Math.abs(change) > threshold();
-        }
-
-        /** {@code −17%, beyond the 4.2% spread of the repeats}: the change and the bar it had to pass. */
-        String describe() {
-            String sign = Compare.signedPercent(change);
-            if (!noiseMeasured()) {
-                return sign + "; one run each, so the noise is unmeasured and only a difference over "
-                        + Units.percent(UNMEASURED_NOISE_FLOOR) + " counts";
-            }
-            String bar = noise >= MIN_EFFECT ? Units.percent(noise) + " spread of the repeats"
-                    : Units.percent(MIN_EFFECT) + " floor (the repeats spread " + Units.percent(noise) + ")";
-            return sign + (beyondNoise() ? ", beyond the " : ", within the ") + bar;
-        }
+    /** The change of {@code other}'s mean rows/s against {@code base}'s, with the noise it must exceed. */
+    static Effect effect(VariantStats base, VariantStats other) {
+        return Effect.between(base.meanRowsPerSecond(), base.rateSpread(), other.meanRowsPerSecond(),
+                other.rateSpread());
     }
 }

@@ -118,7 +118,7 @@ public final class Slides {
 
     /** Whether the repeats let the rows/s difference stand, with the same rule as the conclusion. */
     private static String noise(VariantStats best, VariantStats worst) {
-        Conclusions.Effect e = Conclusions.Effect.between(best, worst);
+        io.poollab.analysis.Effect e = Conclusions.effect(best, worst);
         return e.beyondNoise() ? ", beyond the noise" : ", within the noise: no measurable difference";
     }
 }

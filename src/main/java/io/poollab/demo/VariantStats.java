@@ -76,13 +76,6 @@ public record VariantStats(String variant, List<MeasuredStep> steps) {
     }
 
     private double spread(ToDoubleFunction<MeasuredStep> f) {
-        List<MeasuredStep> ok = succeeded();
-        if (ok.size() < 2) {
-            return Double.NaN;
-        }
-        double max = ok.stream().mapToDouble(f).max().orElseThrow();
-        double min = ok.stream().mapToDouble(f).min().orElseThrow();
-        double mean = mean(f);
-        return mean <= 0 ? Double.NaN : (max - min) / mean;
+        return io.poollab.analysis.Effect.spread(succeeded().stream().map(s -> f.applyAsDouble(s)).toList());
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import io.poollab.config.RunSpec;
 import io.poollab.migrate.ResumePoint;
 import io.poollab.migrate.RunSample;
+import io.poollab.migrate.RunWaits;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
@@ -31,7 +32,7 @@ public final class HistoryStore implements AutoCloseable {
 
     static final String FILE_NAME = "history";
     /** The newest migration in {@code db/history}; a test keeps the two in step. */
-    static final String SCHEMA_VERSION = "4";
+    static final String SCHEMA_VERSION = "5";
     private static final long OPEN_RETRY_NANOS = 10_000_000_000L;
 
     private final Path file;
@@ -149,6 +150,36 @@ public final class HistoryStore implements AutoCloseable {
     /** The runs of sweep {@code sweepId}, oldest first. */
     public List<RunSummary> sweepRuns(long sweepId) throws ConfigException {
         return read(connection -> RunQueries.sweepRuns(connection, sweepId));
+    }
+
+    /** Records a new diagnosis and returns its id; its runs are tied to it with {@link #assignDiagnosis}. */
+    public long createDiagnosis(String label, int repeat) throws ConfigException {
+        return inTransaction(connection -> Diagnoses.create(connection, label, repeat, Instant.now()));
+    }
+
+    public void endDiagnosis(long diagnosisId, String stopReason) throws ConfigException {
+        inTransaction(connection -> {
+            Diagnoses.end(connection, diagnosisId, stopReason, Instant.now());
+            return null;
+        });
+    }
+
+    /** Makes run {@code runId} part of diagnosis {@code diagnosisId}, as its {@code experiment}. */
+    public void assignDiagnosis(long runId, long diagnosisId, String experiment) throws ConfigException {
+        inTransaction(connection -> {
+            Diagnoses.assign(connection, runId, diagnosisId, experiment);
+            return null;
+        });
+    }
+
+    /** The runs of a diagnosis, oldest first. */
+    public List<DiagnosisRun> diagnosisRuns(long diagnosisId) throws ConfigException {
+        return read(connection -> Diagnoses.runs(connection, diagnosisId));
+    }
+
+    /** A stored run's server waits (summed per side) and client usage; empty when there is no such run. */
+    public Optional<RunWaits> waits(long runId) throws ConfigException {
+        return read(connection -> WaitRecords.waits(connection, runId));
     }
 
     /** A listener that writes the run's plan, samples, events, checkpoints and result as they happen. */

@@ -38,7 +38,7 @@ final class HistoryTransfer {
     static final int VERSION = 2;
     /** Child tables in insertion order; each has a RUN_ID column. */
     private static final List<String> CHILDREN = List.of("run_pool", "run_table", "run_partition", "run_event",
-            "environment", "sample");
+            "environment", "sample", "sample_wait", "run_wait_event");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HistoryTransfer() {
@@ -123,6 +123,9 @@ final class HistoryTransfer {
             // A sweep id means something only with its sweep: never another sweep that has the same id here.
             Object sweepId = row.get("SWEEP_ID");
             row.put("SWEEP_ID", sweepId == null ? null : sweeps.get(((Number) sweepId).longValue()));
+            // Diagnoses are not exported: an imported run belongs to none here.
+            row.remove("DIAGNOSIS_ID");
+            row.remove("DIAGNOSIS_EXPERIMENT");
             long newId = insert(connection, "run", row, true);
             for (Map.Entry<String, List<Map<String, Object>>> child : byId.get(entry.getKey()).children().entrySet()) {
                 if (!CHILDREN.contains(child.getKey())) {

@@ -261,7 +261,7 @@ final class RunQueries {
                 }
             }
         }
-        return samples;
+        return WaitRecords.attach(connection, runId, samples);
     }
 
     private static SideSample side(ResultSet rs, int from) throws SQLException {

@@ -47,6 +47,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     // Prepared once on the writer's connection: samples and events arrive every flush for the whole run.
     private PreparedStatement sampleInsert;
     private PreparedStatement eventInsert;
+    private PreparedStatement waitInsert;
     private int eventSeq;
 
     RunRecorder(HistoryStore store, long runId, int firstEventSeq) {
@@ -193,6 +194,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             connection.setAutoCommit(false);
             sampleInsert = connection.prepareStatement("INSERT INTO sample VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                     + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            waitInsert = connection.prepareStatement(WaitRecords.INSERT_SAMPLE);
             eventInsert = connection.prepareStatement(
                     "INSERT INTO run_event (run_id, seq, elapsed_ms, type, message) VALUES (?, ?, ?, ?, ?)");
             return connection;
@@ -288,8 +290,11 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             i = bindSide(insert, i, s.source());
             bindSide(insert, i, s.target());
             insert.addBatch();
+            WaitRecords.bindSample(waitInsert, runId, s.elapsedMs(), Side.SOURCE, s.source().waits());
+            WaitRecords.bindSample(waitInsert, runId, s.elapsedMs(), Side.TARGET, s.target().waits());
         }
         insert.executeBatch();
+        waitInsert.executeBatch();
     }
 
     private static int bindSide(PreparedStatement insert, int i, SideSample side) throws SQLException {

@@ -124,6 +124,7 @@ final class RunWrites {
             pool(connection, runId, side, result.pools().get(side));
         }
         tables(connection, runId, result);
+        WaitRecords.result(connection, runId, result.waits());
     }
 
     private static void pool(Connection connection, long runId, Side side, RunResult.PoolSummary pool)

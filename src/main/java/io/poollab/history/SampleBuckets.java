@@ -9,7 +9,7 @@ import java.util.List;
  * The retention rule: samples of a run's first hour are kept as taken; after that, one row per second. A bucket
  * keeps the peaks of what spikes (active, pending, wait percentiles, sessions), the last value of levels (idle,
  * total, max, rows, bytes, workers and the running totals of timeouts and errors), the sum of borrows
- * and the mean rate.
+ * and the mean rate. Server waits are a level too: the bucket keeps its last sample's.
  */
 final class SampleBuckets {
 
@@ -68,6 +68,7 @@ final class SampleBuckets {
                 sides.stream().mapToLong(SideSample::borrows).sum(),
                 last.timeouts(),
                 last.errors(),
-                sides.stream().mapToInt(SideSample::dbSessions).max().orElse(-1));
+                sides.stream().mapToInt(SideSample::dbSessions).max().orElse(-1),
+                last.waits());
     }
 }

@@ -48,6 +48,8 @@ final class MigrationRun implements Run {
     private final Sampler sampler;
     private final Queue<CopyTask> tasks = new ConcurrentLinkedQueue<>();
     private final RunProgress progress = new RunProgress();
+    private final ClientClock clientClock = new ClientClock();
+    private volatile RunWaits.ClientUsage clientUsage = RunWaits.ClientUsage.NONE;
     private final List<RunEvent> events = new ArrayList<>();
     private final List<PartitionResult> completed = new ArrayList<>();
     private final Set<Integer> alive = new TreeSet<>();
@@ -97,6 +99,7 @@ final class MigrationRun implements Run {
             stop(new CancellationException("interrupted"));
         }
         progress.started();
+        clientClock.start();
         listeners.started(info);
         info.notes().forEach(note -> event(RunEvent.Type.INFO, note));
         info.warnings().forEach(this::warn);
@@ -354,6 +357,7 @@ final class MigrationRun implements Run {
         try {
             awaitWorkers();
             seconds = progress.elapsedMs() / 1000.0;
+            clientUsage = clientClock.stop();
             samplerThread.shutdown();
             samplerThread.awaitTermination(10, TimeUnit.SECONDS);
             sampleQuietly();
@@ -395,7 +399,8 @@ final class MigrationRun implements Run {
         RunStatus status = failure != null ? RunStatus.FAILED
                 : stopCause instanceof CancellationException ? RunStatus.CANCELLED : RunStatus.SUCCEEDED;
         return RunOutcome.assemble(runId, spec, status, failure, progress, sampler, tables, desiredWorkers,
-                seconds, verifySeconds, tableResults, done, allEvents);
+                seconds, verifySeconds, tableResults, done, allEvents,
+                new RunWaits(sampler.serverWaits(), clientUsage));
     }
 
     private static void closeQuietly(Connection connection) {

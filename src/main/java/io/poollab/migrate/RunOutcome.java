@@ -17,7 +17,7 @@ final class RunOutcome {
     static RunResult assemble(long runId, RunSpec spec, RunStatus status, String failure, RunProgress progress,
                               Sampler sampler, List<TableState> tables, int workers, double seconds,
                               double verifySeconds, List<RunResult.TableResult> tableResults,
-                              List<PartitionResult> done, List<RunEvent> events) {
+                              List<PartitionResult> done, List<RunEvent> events, RunWaits waits) {
         Map<Side, RunResult.PoolSummary> summaries = new EnumMap<>(Side.class);
         Health health = Health.HEALTHY;
         List<String> reasons = new ArrayList<>();
@@ -31,7 +31,7 @@ final class RunOutcome {
         tables.forEach(table -> incomplete.addAll(table.incompletePartitions()));
         return new RunResult(runId, spec, status, failure, progress.rowsCommitted(), progress.bytesWritten(), seconds,
                 verifySeconds, workers, summaries, progress.time().snapshot(), tableResults, health, reasons, done,
-                incomplete, events);
+                incomplete, events, waits);
     }
 
     /** The first table whose target differs from its source, in one line; null when none does. */

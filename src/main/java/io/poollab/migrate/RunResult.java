@@ -15,12 +15,23 @@ import java.util.Map;
  * @param verifySeconds  the verification phase's wall time (0 with {@code verify: none})
  * @param error          the one-line reason for a failure, or null
  * @param incomplete     partitions not committed when the run stopped (cancel or failure), as {@code table [range)}
+ * @param waits          the server sessions' states summed over the samples, and PoolLab's own CPU and GC
  */
 public record RunResult(long runId, RunSpec spec, RunStatus status, String error, long rows, long bytes,
                         double seconds, double verifySeconds, int workers, Map<Side, PoolSummary> pools,
                         TimeBreakdown.Snapshot timeBreakdown, List<TableResult> tables, Health health,
                         List<String> healthReasons, List<PartitionResult> completed, List<String> incomplete,
-                        List<RunEvent> events) {
+                        List<RunEvent> events, RunWaits waits) {
+
+    /** A result without waits (server and client unmeasured). */
+    public RunResult(long runId, RunSpec spec, RunStatus status, String error, long rows, long bytes, double seconds,
+                     double verifySeconds, int workers, Map<Side, PoolSummary> pools,
+                     TimeBreakdown.Snapshot timeBreakdown, List<TableResult> tables, Health health,
+                     List<String> healthReasons, List<PartitionResult> completed, List<String> incomplete,
+                     List<RunEvent> events) {
+        this(runId, spec, status, error, rows, bytes, seconds, verifySeconds, workers, pools, timeBreakdown, tables,
+                health, healthReasons, completed, incomplete, events, RunWaits.NONE);
+    }
 
     public double rowsPerSecond() {
         return seconds <= 0 ? 0 : rows / seconds;

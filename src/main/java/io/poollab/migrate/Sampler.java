@@ -3,6 +3,7 @@ package io.poollab.migrate;
 import io.poollab.config.Side;
 import io.poollab.db.Connections;
 import io.poollab.db.Dialect;
+import io.poollab.db.ServerWaits;
 import io.poollab.pool.HealthTracker;
 import io.poollab.pool.PoolGauges;
 import io.poollab.pool.PoolMetrics;
@@ -11,12 +12,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Takes a {@link RunSample} every sampleIntervalMs: pool gauges, the interval's acquire percentiles, committed rows
  * and, where the server can tell, the live session count of each side's application name, read on a monitor
- * connection of its own (so it never takes a pooled connection away from the workers). Runs on one thread.
+ * connection of its own (so it never takes a pooled connection away from the workers), and on the same monitor
+ * what those sessions were doing ({@link ServerWaits}). Runs on one thread.
  */
 final class Sampler {
 
@@ -66,6 +69,13 @@ final class Sampler {
         return sides.get(side);
     }
 
+    /** Each side's server waits summed over the samples so far. */
+    synchronized Map<Side, ServerWaits> serverWaits() {
+        Map<Side, ServerWaits> waits = new EnumMap<>(Side.class);
+        sides.forEach((side, tracker) -> waits.put(side, tracker.waitTotals));
+        return waits;
+    }
+
     /** Peaks, health and the session monitor of one side. */
     final class SideTracker {
 
@@ -76,6 +86,8 @@ final class Sampler {
         private int peakPending;
         private int peakTotal;
         private int peakDbSessions = -1;
+        private boolean waitsBlind;
+        private ServerWaits waitTotals = ServerWaits.NONE;
 
         SideTracker(Side side) {
             this.side = side;
@@ -97,6 +109,8 @@ final class Sampler {
             PoolGauges gauges = pool.gauges();
             PoolMetrics.IntervalStats interval = pool.metrics().drainInterval();
             int sessions = countSessions();
+            ServerWaits waits = sampleWaits();
+            waitTotals = waitTotals.plus(waits);
             peakActive = Math.max(peakActive, gauges.active());
             peakPending = Math.max(peakPending, gauges.pending());
             peakTotal = Math.max(peakTotal, gauges.total());
@@ -105,7 +119,8 @@ final class Sampler {
             health.update(elapsedMs, gauges, errors);
             return new SideSample(gauges.active(), gauges.idle(), gauges.pending(), gauges.total(), gauges.max(),
                     interval.acquire().p50Ms(), interval.acquire().p95Ms(), interval.acquire().p99Ms(),
-                    interval.acquire().maxMs(), interval.acquire().count(), pool.metrics().timeouts(), errors, sessions);
+                    interval.acquire().maxMs(), interval.acquire().count(), pool.metrics().timeouts(), errors, sessions,
+                    waits.withoutEvents());
         }
 
         private int countSessions() {
@@ -121,6 +136,25 @@ final class Sampler {
                 monitors.remove(side);
                 run.warn(side + " server sessions cannot be counted: " + Connections.firstLine(e));
                 return -1;
+            }
+        }
+
+        private ServerWaits sampleWaits() {
+            Connection monitor = monitors.get(side);
+            if (monitor == null || waitsBlind) {
+                return ServerWaits.NONE;
+            }
+            try {
+                Optional<ServerWaits> waits = dialects.get(side).sampleWaits(monitor, applicationName);
+                if (waits.isEmpty()) {
+                    waitsBlind = true;
+                }
+                return waits.orElse(ServerWaits.NONE);
+            } catch (SQLException e) {
+                // As for the session count: one warning, and the waits stay unsampled for the rest of the run.
+                waitsBlind = true;
+                run.warn(side + " server waits cannot be sampled: " + Connections.firstLine(e));
+                return ServerWaits.NONE;
             }
         }
 

@@ -2,6 +2,7 @@ package io.poollab.report;
 
 import io.poollab.analysis.Advisor;
 import io.poollab.analysis.Compare;
+import io.poollab.analysis.WaitSummary;
 import io.poollab.analysis.Comparison;
 import io.poollab.analysis.Metric;
 import io.poollab.history.RunDetail;
@@ -55,6 +56,7 @@ final class HtmlReport {
         header();
         verdict();
         recommendation();
+        waits();
         results();
         charts();
         findings();
@@ -82,6 +84,22 @@ final class HtmlReport {
         }
         section("verdict", "Verdict");
         list("verdict", content.comparison().verdict());
+        out.append("</section>\n");
+    }
+
+    /** Where each run's time went: its server sessions' states, PoolLab's CPU and the acquire share. */
+    private void waits() {
+        if (content.waits().isEmpty()) {
+            return;
+        }
+        section("waits", "Where the time went");
+        for (RunDetail run : content.runs()) {
+            WaitSummary w = content.waits().get(run.summary().id());
+            if (w != null) {
+                out.append("<h3>").append(esc(ReportCharts.label(run, false))).append("</h3>\n");
+                list("waits", w.sentences());
+            }
+        }
         out.append("</section>\n");
     }
 

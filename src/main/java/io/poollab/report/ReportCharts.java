@@ -78,8 +78,10 @@ final class ReportCharts {
             // The live view keeps at least 10 s on its time axis while a run starts; a finished run fits its own.
             ((org.jfree.chart.plot.XYPlot) run.chart().getPlot()).getDomainAxis().setAutoRangeMinimumSize(1);
             charts.add(new Chart(labels.get(i) + ": pool occupancy per side (active, idle, waiting; the"
-                    + " maximumPoolSize line; DB sessions dashed), acquire wait p50/p95/p99, rows/s written.",
-                    run.chart(), WIDTH, 600));
+                    + " maximumPoolSize line; DB sessions dashed), each side's server sessions stacked by state (CPU,"
+                    + " IO, Lock, LWLock, Client, IPC, idle in transaction, idle, other), acquire wait p50/p95/p99,"
+                    + " rows/s written.",
+                    run.chart(), WIDTH, 760));
         }
         return charts;
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.poollab.analysis.Advisor;
 import io.poollab.analysis.Compare;
+import io.poollab.analysis.WaitSummary;
+import io.poollab.migrate.TimeBreakdown;
 import io.poollab.analysis.Comparison;
 import io.poollab.analysis.SweepAnalysis;
 import io.poollab.config.ConfigException;
@@ -34,13 +36,14 @@ import java.util.Optional;
  *                   winner alone; empty when no run succeeded
  * @param recommendedSnippets the advice as pasteable config, by side
  * @param sweep      the winner's sweep, when it was a sweep's cell: its charts go into the report
+ * @param waits      each run's server waits, client CPU and acquire share, by run id
  */
 public record ReportContent(String title, Instant generatedAt, String poollabVersion, List<RunDetail> runs,
                             Map<Long, List<RunSample>> samples, Comparison comparison, Optional<RunDetail> winner,
                             List<Findings.Finding> findings, List<String> recommendation,
                             Map<String, ConfigSnippets.Snippets> snippets, Optional<Advisor.Advice> advice,
                             Map<String, ConfigSnippets.Snippets> recommendedSnippets,
-                            Optional<SweepAnalysis> sweep) {
+                            Optional<SweepAnalysis> sweep, Map<Long, WaitSummary> waits) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -75,7 +78,12 @@ public record ReportContent(String title, Instant generatedAt, String poollabVer
                         Advisor.Fleet.SINGLE));
             }
         }
-        return of(runs, samples, title, now, advice, sweep);
+        Map<Long, WaitSummary> waits = new LinkedHashMap<>();
+        for (RunDetail run : runs) {
+            long id = run.summary().id();
+            history.waits(id).ifPresent(w -> waits.put(id, WaitSummary.of(w, breakdown(run))));
+        }
+        return of(runs, samples, title, now, advice, sweep, waits);
     }
 
     private static Optional<RunDetail> winner(List<RunDetail> runs) {
@@ -85,8 +93,8 @@ public record ReportContent(String title, Instant generatedAt, String poollabVer
     }
 
     static ReportContent of(List<RunDetail> runs, Map<Long, List<RunSample>> samples, String title, Instant now,
-                            Optional<Advisor.Advice> advice, Optional<SweepAnalysis> sweep)
-            throws ConfigException {
+                            Optional<Advisor.Advice> advice, Optional<SweepAnalysis> sweep,
+                            Map<Long, WaitSummary> waits) throws ConfigException {
         Comparison comparison = runs.size() >= 2 ? Compare.of(runs) : null;
         Optional<RunDetail> winner = winner(runs);
         Map<String, ConfigSnippets.Snippets> snippets = new LinkedHashMap<>();
@@ -95,7 +103,19 @@ public record ReportContent(String title, Instant generatedAt, String poollabVer
         String heading = title == null || title.isBlank() ? defaultTitle(runs) : title.strip();
         return new ReportContent(heading, now, PoolLabVersion.get(), List.copyOf(runs), samples, comparison, winner,
                 Findings.of(runs), Findings.recommendation(runs, winner, comparison), snippets, advice,
-                recommended(winner, advice), sweep);
+                recommended(winner, advice), sweep, Map.copyOf(waits));
+    }
+
+    /** The stored time breakdown in the engine's type, for the acquire share. */
+    static TimeBreakdown.Snapshot breakdown(RunDetail run) {
+        Map<String, Long> t = run.timeBreakdownMs();
+        return new TimeBreakdown.Snapshot(ms(t, "read"), ms(t, "acquire"), ms(t, "queueWait"), ms(t, "write"),
+                ms(t, "commit"));
+    }
+
+    private static long ms(Map<String, Long> t, String key) {
+        Long v = t == null ? null : t.get(key);
+        return v == null ? 0 : v;
     }
 
     /** The advice as config, on the connections of the run whose pools it was measured on. */

@@ -42,7 +42,7 @@ public final class ReportWriter {
             jobs.add(new Job("report.pdf", out -> PdfReport.write(content, charts, out)));
         }
         if (formats.contains(ReportFormat.CSV)) {
-            jobs.add(new Job("summary.csv", text(w -> SummaryCsv.write(content.runs(), w))));
+            jobs.add(new Job("summary.csv", text(w -> SummaryCsv.write(content.runs(), content.waits(), w))));
             jobs.add(new Job("samples.csv", text(w -> SamplesCsv.writeRuns(content.samples(), w))));
         }
         content.recommendedSnippets().forEach((side, s) -> {

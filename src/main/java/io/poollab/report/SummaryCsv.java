@@ -1,5 +1,9 @@
 package io.poollab.report;
 
+import io.poollab.analysis.WaitSummary;
+import io.poollab.config.Side;
+import io.poollab.db.ServerWaits;
+import io.poollab.db.WaitBucket;
 import io.poollab.history.RunDetail;
 import io.poollab.history.RunSummary;
 import java.io.IOException;
@@ -19,13 +23,25 @@ public final class SummaryCsv {
     private SummaryCsv() {
     }
 
+    static final List<String> WAIT_COLUMNS = List.of("source_server_share", "source_cpu_share", "source_io_share",
+            "source_lock_share", "source_client_wait_share", "target_server_share", "target_cpu_share",
+            "target_io_share", "target_lock_share", "target_client_wait_share", "acquire_share", "client_cpu_share",
+            "client_gc_share", "constraint");
+
     public static void write(List<RunDetail> runs, Writer out) throws IOException {
+        write(runs, java.util.Map.of(), out);
+    }
+
+    /** With each run's waits (shares in [0, 1]; empty cells where unmeasured). */
+    public static void write(List<RunDetail> runs, java.util.Map<Long, WaitSummary> waits, Writer out)
+            throws IOException {
         List<String> header = new ArrayList<>(List.of("run", "label", "status", "started", "tables", "rows",
                 "seconds", "rows_per_second", "workers", "pool_mode", "hold_connections", "batch_rows", "verify",
                 "health"));
         for (String side : List.of("source", "target")) {
             POOL_COLUMNS.forEach(c -> header.add(side + "_" + c));
         }
+        header.addAll(WAIT_COLUMNS);
         out.write(String.join(",", header));
         out.write('\n');
         for (RunDetail run : runs) {
@@ -44,9 +60,35 @@ public final class SummaryCsv {
                         value(p.timeouts()), value(p.errors()), number(p.acquireP50Ms()), number(p.acquireP95Ms()),
                         number(p.acquireP99Ms()), number(p.acquireMaxMs())));
             }
+            row.addAll(waitCells(waits.get(s.id())));
             out.write(String.join(",", row.stream().map(String::valueOf).toList()));
             out.write('\n');
         }
+    }
+
+    private static List<Object> waitCells(WaitSummary w) {
+        List<Object> cells = new ArrayList<>();
+        if (w == null) {
+            WAIT_COLUMNS.forEach(c -> cells.add(""));
+            return cells;
+        }
+        for (Side side : Side.values()) {
+            ServerWaits sw = w.waits().side(side);
+            cells.add(share(WaitSummary.serverShare(sw)));
+            cells.add(share(sw.share(WaitBucket.CPU)));
+            cells.add(share(sw.share(WaitBucket.IO)));
+            cells.add(share(sw.share(WaitBucket.LOCK)));
+            cells.add(share(WaitSummary.clientWaitShare(sw)));
+        }
+        cells.add(share(w.acquireShare()));
+        cells.add(share(w.waits().client().cpuShare()));
+        cells.add(share(w.waits().client().gcShare()));
+        cells.add(w.constraint().id());
+        return cells;
+    }
+
+    private static String share(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static String value(Object v) {

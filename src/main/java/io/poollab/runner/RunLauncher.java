@@ -40,27 +40,41 @@ public final class RunLauncher {
      */
     public LaunchedRun start(RunSpec spec, List<RunListener> listeners, UnaryOperator<ConfigException> explain)
             throws ConfigException, RunStartException {
-        return launch(spec, null, null, null, listeners, explain);
+        return launch(spec, null, null, null, null, listeners, explain);
     }
 
     /** Starts {@code spec} as a cell of sweep {@code sweepId}. */
     public LaunchedRun startInSweep(RunSpec spec, long sweepId, List<RunListener> listeners,
                                     UnaryOperator<ConfigException> explain) throws ConfigException, RunStartException {
-        return launch(spec, null, null, sweepId, listeners, explain);
+        return launch(spec, null, null, sweepId, null, listeners, explain);
+    }
+
+    /** A run's place in a diagnosis: the diagnosis and the experiment the run measures. */
+    public record DiagnosisTag(long diagnosisId, String experiment) {
+    }
+
+    /** Starts {@code spec} as a run of a diagnosis, tied to it in the history before it starts. */
+    public LaunchedRun startInDiagnosis(RunSpec spec, DiagnosisTag tag, List<RunListener> listeners,
+                                        UnaryOperator<ConfigException> explain)
+            throws ConfigException, RunStartException {
+        return launch(spec, null, null, null, tag, listeners, explain);
     }
 
     /** Continues interrupted run {@code fromRunId} as a new run, from its checkpoints. */
     public LaunchedRun resume(RunSpec spec, long fromRunId, ResumePoint point, List<RunListener> listeners,
                               UnaryOperator<ConfigException> explain) throws ConfigException, RunStartException {
-        LaunchedRun launched = launch(spec, fromRunId, point, null, listeners, explain);
+        LaunchedRun launched = launch(spec, fromRunId, point, null, null, listeners, explain);
         history.addEvent(fromRunId, "info", "resumed as run " + launched.runId());
         return launched;
     }
 
-    private LaunchedRun launch(RunSpec spec, Long fromRunId, ResumePoint point, Long sweepId,
+    private LaunchedRun launch(RunSpec spec, Long fromRunId, ResumePoint point, Long sweepId, DiagnosisTag diagnosis,
                                List<RunListener> listeners, UnaryOperator<ConfigException> explain)
             throws ConfigException, RunStartException {
         long runId = history.createRun(spec, fromRunId, sweepId);
+        if (diagnosis != null) {
+            history.assignDiagnosis(runId, diagnosis.diagnosisId(), diagnosis.experiment());
+        }
         RunRecorder recorder = history.recorder(runId);
         List<RunListener> all = new ArrayList<>(listeners);
         all.add(recorder);

@@ -127,4 +127,24 @@ class CompareCommandTest {
         }
         throw new AssertionError("no metric " + metric);
     }
+
+    @Test
+    void runsThatDifferInTwoSettingsAndInDataSizeAreWarnedAsConfounded() throws Exception {
+        Path home = dir.resolve("confounded");
+        String smaller = Posts.database(10_000);
+        long a = run(home, source, "--workers", "2", "--pool-size", "2");
+        long b = run(home, smaller, "--workers", "1", "--pool-size", "1");
+        long c = run(home, source, "--workers", "1", "--pool-size", "2");
+
+        Cli.Result confounded = Cli.run(home, Map.of(), "compare", Long.toString(a), Long.toString(b), "--json");
+        Cli.Result oneChange = Cli.run(home, Map.of(), "compare", Long.toString(a), Long.toString(c), "--json");
+
+        assertThat(confounded.exitCode()).as(confounded.err()).isZero();
+        JsonNode root = JSON.readTree(confounded.out());
+        assertThat(root.get("warning").asText()).startsWith("These runs differ in ").contains("workers")
+                .contains("and in data size; the difference cannot be attributed to any one of them");
+        assertThat(root.get("verdict").get(0).asText()).startsWith("Warning: These runs differ in ");
+        // One setting changed on the same data: a fair comparison, no warning.
+        assertThat(JSON.readTree(oneChange.out()).get("warning").isNull()).isTrue();
+    }
 }

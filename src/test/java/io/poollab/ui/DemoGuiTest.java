@@ -90,12 +90,12 @@ class DemoGuiTest {
 
         PresentationView presentation = WaitForAsyncUtils.asyncFx(view::present).get(30, TimeUnit.SECONDS);
         UiTesting.waitUntil(10, "the presentation", () -> presentation.stage().isShowing());
-        // Three live slides of the last run, four results, the conclusion: shown first, since the demo ended.
-        assertThat(presentation.size()).isEqualTo(8);
-        assertThat(presentation.index()).isEqualTo(7);
+        // Four live slides of the last run, four results, the conclusion: shown first, since the demo ended.
+        assertThat(presentation.size()).isEqualTo(9);
+        assertThat(presentation.index()).isEqualTo(8);
         robot.interact(() -> presentation.stage().getScene().getRoot().requestFocus());
         robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
-        UiTesting.waitUntil(5, "the previous slide", () -> presentation.index() == 6);
+        UiTesting.waitUntil(5, "the previous slide", () -> presentation.index() == 7);
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         UiTesting.waitUntil(5, "Esc to leave", () -> !presentation.stage().isShowing());
 

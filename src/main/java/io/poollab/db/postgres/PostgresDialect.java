@@ -9,6 +9,7 @@ import io.poollab.db.KeyCodec;
 import io.poollab.db.Kind;
 import io.poollab.db.RangeReader;
 import io.poollab.db.ServerInfo;
+import io.poollab.db.ServerWaits;
 import io.poollab.db.TableInfo;
 import io.poollab.db.TableRef;
 import io.poollab.db.UnmappedTypeException;
@@ -145,6 +146,11 @@ public final class PostgresDialect implements Dialect {
                 return OptionalInt.of(rs.getInt(1));
             }
         }
+    }
+
+    @Override
+    public Optional<ServerWaits> sampleWaits(Connection monitor, String applicationName) throws SQLException {
+        return PgWaits.sample(monitor, applicationName);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.poollab.db.JdbcValues;
 import io.poollab.db.KeyCodec;
 import io.poollab.db.Kind;
 import io.poollab.db.ServerInfo;
+import io.poollab.db.ServerWaits;
 import io.poollab.db.TableInfo;
 import io.poollab.db.TableRef;
 import io.poollab.db.UnmappedTypeException;
@@ -214,6 +215,11 @@ public final class SqlServerDialect implements Dialect {
                 return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(sessions);
             }
         }
+    }
+
+    @Override
+    public Optional<ServerWaits> sampleWaits(Connection monitor, String applicationName) throws SQLException {
+        return SqlServerWaits.sample(monitor, applicationName, CAN_SEE_SESSIONS);
     }
 
     /**

@@ -25,8 +25,8 @@ import org.jfree.chart.fx.ChartViewer;
 
 /**
  * Presentation mode: the demo full screen on the dark theme, one chart per slide, ← and → (or Page Up/Down, space)
- * between slides, Esc to leave. While the demo runs, the slides are the running run's throughput, target pool and
- * acquire wait, with the three numbers large; when it ends, one slide per result (each with its sentence, computed
+ * between slides, Esc to leave. While the demo runs, the slides are the running run's throughput, target pool,
+ * acquire wait and the target server's session states, with the three numbers large; when it ends, one slide per result (each with its sentence, computed
  * from the measurements) and last the conclusion slide, which is shown at once.
  */
 public final class PresentationView {
@@ -104,6 +104,7 @@ public final class PresentationView {
             live(monitor, RunCharts.Panel.THROUGHPUT, "Throughput, live", question);
             live(monitor, RunCharts.Panel.TARGET, "The target's pool, live", question);
             live(monitor, RunCharts.Panel.WAIT, "Acquire wait, live", question);
+            live(monitor, RunCharts.Panel.TARGET_SERVER, "What the target's sessions do, live", question);
         }
         DemoResult result = model.resultProperty().get();
         if (result != null) {

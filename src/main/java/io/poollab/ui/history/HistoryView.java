@@ -50,6 +50,7 @@ public final class HistoryView {
     @FXML private Button compare;
     @FXML private Button relabel;
     @FXML private Button delete;
+    @FXML private Button diagnose;
     @FXML private TableView<RunSummary> table;
     @FXML private TableColumn<RunSummary, Long> idColumn;
     @FXML private TableColumn<RunSummary, String> whenColumn;
@@ -120,6 +121,17 @@ public final class HistoryView {
             return n < 2 || n > io.poollab.analysis.Compare.MAX_RUNS;
         }, table.getSelectionModel().getSelectedItems()));
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        diagnose.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.diagnosingProperty()));
+        model.diagnosisProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                javafx.scene.control.Alert verdict = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.INFORMATION, now);
+                verdict.setHeaderText("Why was this slow?");
+                verdict.getDialogPane().setMinWidth(720);
+                verdict.show();
+            }
+        });
         model.runs().addListener((ListChangeListener<RunSummary>) c -> {
             showEmptyState();
             selectPending();
@@ -189,6 +201,14 @@ public final class HistoryView {
                 .map(e -> Units.duration(e.elapsedMs() / 1000.0) + "  " + e.type() + "  " + e.message()).toList());
         if (d.events().isEmpty()) {
             events.setPlaceholder(new Label("No events: no resize, worker change, retry or error."));
+        }
+    }
+
+    @FXML
+    private void diagnose() {
+        RunSummary selected = table.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            model.diagnose(selected.id());
         }
     }
 

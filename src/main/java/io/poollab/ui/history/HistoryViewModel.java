@@ -40,6 +40,9 @@ public final class HistoryViewModel {
     public record Replay(RunDetail detail, RunSeries series) {
     }
 
+    private final StringProperty diagnosis = new javafx.beans.property.SimpleStringProperty();
+    private final BooleanProperty diagnosing = new javafx.beans.property.SimpleBooleanProperty();
+
     public HistoryViewModel(HistoryStore history, Background background) {
         this.history = history;
         this.background = background;
@@ -141,6 +144,46 @@ public final class HistoryViewModel {
 
     public StringProperty errorProperty() {
         return error;
+    }
+
+    /** The last diagnosis's verdict, one sentence a line; null before the first. */
+    public StringProperty diagnosisProperty() {
+        return diagnosis;
+    }
+
+    /** True while a diagnosis runs: its runs take the target, so a second one must wait. */
+    public BooleanProperty diagnosingProperty() {
+        return diagnosing;
+    }
+
+    /**
+     * "Why was this slow?": runs {@code poollab diagnose} on the run's stored config (passwords come from
+     * {@code ${env:…}} or ~/.pgpass, as for a resume), in the background, and sets {@link #diagnosisProperty}.
+     */
+    public void diagnose(long runId) {
+        diagnosing.set(true);
+        background.run(() -> {
+            RunDetail detail = history.detail(runId).orElseThrow(() -> new io.poollab.config.ConfigException(
+                    "run " + runId + " is not in the history " + history.file()));
+            var loaded = io.poollab.config.RunConfigLoader.parse("run " + runId + " (stored config)",
+                    detail.configYaml(), io.poollab.config.Overrides.NONE, System.getenv(),
+                    history.file().toAbsolutePath().getParent());
+            var plan = io.poollab.runner.DiagnoseRunner.plan(loaded.spec());
+            var runner = new io.poollab.runner.DiagnoseRunner(new io.poollab.runner.RunLauncher(
+                    new io.poollab.migrate.Engine(), history), history);
+            var outcome = runner.run("why was run " + runId + " slow?", plan,
+                    io.poollab.runner.DiagnoseRunner.MIN_REPEAT, new io.poollab.runner.DiagnoseRunner.Listener() {
+                    }, e -> e);
+            return io.poollab.analysis.Diagnosis.load(history, outcome.diagnosisId());
+        }, d -> {
+            diagnosing.set(false);
+            diagnosis.set("Diagnosis " + d.diagnosisId() + " of run " + runId + ":\n" + String.join("\n",
+                    d.verdict().stream().map(io.poollab.analysis.DiagnoseVerdict.Finding::sentence).toList()));
+            refresh();
+        }, e -> {
+            diagnosing.set(false);
+            error.set("Diagnosis of run " + runId + " failed: " + e.getMessage());
+        });
     }
 
     public BooleanProperty busyProperty() {

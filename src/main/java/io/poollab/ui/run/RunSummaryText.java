@@ -1,5 +1,6 @@
 package io.poollab.ui.run;
 
+import io.poollab.analysis.WaitSummary;
 import io.poollab.migrate.RunResult;
 import io.poollab.migrate.RunStatus;
 import io.poollab.text.Units;
@@ -35,6 +36,11 @@ final class RunSummaryText {
                     .append(r.runId()).append(" finishes them");
         }
         return line.toString();
+    }
+
+    /** Where the time went: the server sessions' waits, PoolLab's CPU, the acquire share, and the constraint. */
+    static String waits(RunResult r) {
+        return WaitSummary.of(r.waits(), r.timeBreakdown()).sentence();
     }
 
     private static String verification(RunResult r) {

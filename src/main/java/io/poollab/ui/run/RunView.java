@@ -313,7 +313,8 @@ public final class RunView {
                 ? "summary-ok" : "summary-bad");
         summaryTitle.setText(RunSummaryText.title(result));
         summaryLine.setText(RunSummaryText.line(result)
-                + (model.historyWarningProperty().get() == null ? "" : " · " + model.historyWarningProperty().get()));
+                + (model.historyWarningProperty().get() == null ? "" : " · " + model.historyWarningProperty().get())
+                + "\n" + RunSummaryText.waits(result));
         summaryCard.setVisible(true);
         summaryCard.setManaged(true);
     }

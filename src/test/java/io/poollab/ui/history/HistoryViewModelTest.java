@@ -90,4 +90,18 @@ class HistoryViewModelTest {
         assertThat(model.errorProperty().get()).isEqualTo("run 999 is not in the history " + workbench.history().file());
         assertThat(model.openedProperty().get()).isNull();
     }
+
+    @Test
+    void whyWasThisSlowDiagnosesAStoredRunFromItsConfigAndShowsTheVerdict() throws Exception {
+        RunSpec spec = Specs.copy(Posts.database(3_000), TestPostgres.newDatabase("why"), "public.posts", 2, 2);
+        spec = spec.withConfigText(io.poollab.config.RunConfigWriter.toYaml(spec));
+        long runId = Recorded.run(workbench.history(), spec, run -> { }).runId();
+
+        model.diagnose(runId);
+
+        assertThat(model.diagnosingProperty().get()).isFalse();
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.diagnosisProperty().get()).startsWith("Diagnosis ").contains(" of run " + runId + ":\n")
+                .contains("Pooling ").contains("Try next: ");
+    }
 }
