@@ -130,7 +130,7 @@ public final class RunCharts {
         }
         areas.setDefaultSeriesVisibleInLegend(inLegend);
         areas.setLegendItemLabelGenerator((d, s) -> "server " + WaitBucket.values()[s].label());
-        NumberAxis sessions = new NumberAxis(side + " server (sessions)");
+        NumberAxis sessions = new NumberAxis(side + " sessions");
         sessions.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         sessions.setAutoRangeMinimumSize(2);
         return new XYPlot(stack, null, sessions, areas);
