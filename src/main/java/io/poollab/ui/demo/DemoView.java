@@ -151,11 +151,7 @@ public final class DemoView {
         startButton.disableProperty().bind(model.runningProperty());
         stopButton.disableProperty().bind(model.runningProperty().not().or(model.stopRequestedProperty()));
         exportButton.disableProperty().bind(model.resultProperty().isNull().or(model.runningProperty()));
-        model.errorProperty().addListener((o, was, now) -> {
-            error.setText(now == null ? "" : now);
-            error.setVisible(now != null);
-            error.setManaged(now != null);
-        });
+        io.poollab.ui.Errors.showInline(error, model.errorProperty());
         status.textProperty().bind(model.statusProperty());
         currentStep.textProperty().bind(model.currentStepProperty());
         progress.progressProperty().bind(model.progressProperty());
@@ -264,9 +260,7 @@ public final class DemoView {
         if (monitor == null) {
             return;
         }
-        long before = monitor.drainsProperty().get();
-        monitor.pump();
-        if (monitor.drainsProperty().get() != before) {
+        if (monitor.pump()) {
             live.refresh();
             if (presentation != null) {
                 presentation.refresh();

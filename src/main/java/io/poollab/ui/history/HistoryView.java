@@ -137,11 +137,7 @@ public final class HistoryView {
             selectPending();
         });
         model.openedProperty().addListener((o, was, now) -> show(now));
-        model.errorProperty().addListener((o, was, now) -> {
-            error.setText(now == null ? "" : now);
-            error.setVisible(now != null);
-            error.setManaged(now != null);
-        });
+        io.poollab.ui.Errors.showInline(error, model.errorProperty());
         goToRun.setOnAction(e -> goToRunAction.run());
         events.setCellFactory(io.poollab.ui.WrappingCell::new);
         detailPane.setVisible(false);

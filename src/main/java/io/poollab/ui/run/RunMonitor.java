@@ -79,11 +79,15 @@ public final class RunMonitor {
         this.run = startedRun;
     }
 
-    /** Applies everything queued since the last call: one chart redraw and one round of property updates. */
-    public void pump() {
+    /**
+     * Applies everything queued since the last call: one round of property updates.
+     *
+     * @return whether anything was applied, so the caller redraws its charts only then
+     */
+    public boolean pump() {
         LiveFeed.Drained drained = feed.drain();
         if (drained.isEmpty()) {
-            return;
+            return false;
         }
         if (drained.info() != null) {
             planned(drained.info());
@@ -124,6 +128,7 @@ public final class RunMonitor {
             finished(drained.result());
         }
         drains.set(drains.get() + 1);
+        return true;
     }
 
     private void planned(RunInfo info) {

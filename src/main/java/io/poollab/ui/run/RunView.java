@@ -295,9 +295,7 @@ public final class RunView {
         if (monitor == null) {
             return;
         }
-        long before = monitor.drainsProperty().get();
-        monitor.pump();
-        if (monitor.drainsProperty().get() != before) {
+        if (monitor.pump()) {
             charts.refresh();
         }
     }

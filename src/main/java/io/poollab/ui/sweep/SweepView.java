@@ -161,11 +161,7 @@ public final class SweepView {
         stopButton.disableProperty().bind(model.runningProperty().not().or(model.stopRequestedProperty()));
         label.disableProperty().bind(model.runningProperty());
         earlier.disableProperty().bind(model.runningProperty());
-        model.errorProperty().addListener((o, was, now) -> {
-            error.setText(now == null ? "" : now);
-            error.setVisible(now != null);
-            error.setManaged(now != null);
-        });
+        io.poollab.ui.Errors.showInline(error, model.errorProperty());
         status.textProperty().bind(model.statusProperty());
         progress.progressProperty().bind(model.progressProperty());
 
@@ -310,9 +306,7 @@ public final class SweepView {
         if (monitor == null) {
             return;
         }
-        long before = monitor.drainsProperty().get();
-        monitor.pump();
-        if (monitor.drainsProperty().get() != before) {
+        if (monitor.pump()) {
             live.refresh();
         }
     }
