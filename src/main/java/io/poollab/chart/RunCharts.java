@@ -93,7 +93,7 @@ public final class RunCharts {
         SeriesDataset stack = dataset(List.of(active, idle, pending),
                 List.of(side + " active", side + " idle", side + " pending"), true);
         // Series 0 is active, 1 active + idle, 2 all three: drawn in reverse order, the largest first.
-        XYAreaRenderer areas = new XYAreaRenderer(XYAreaRenderer.AREA);
+        XYAreaRenderer areas = new PlainAreaRenderer();
         areas.setSeriesPaint(0, Palette.ACTIVE);
         areas.setSeriesPaint(1, Palette.IDLE);
         areas.setSeriesPaint(2, Palette.PENDING);
@@ -124,7 +124,7 @@ public final class RunCharts {
             keys.add(side + " server " + b.label());
         }
         SeriesDataset stack = dataset(columns, keys, true);
-        XYAreaRenderer areas = new XYAreaRenderer(XYAreaRenderer.AREA);
+        XYAreaRenderer areas = new PlainAreaRenderer();
         for (int s = 0; s < columns.size(); s++) {
             areas.setSeriesPaint(s, Palette.SERVER_STATES.get(s));
         }
@@ -201,17 +201,37 @@ public final class RunCharts {
         return series;
     }
 
-    /** Redraws after new points or markers: once per drain of the sample queue. */
+    /** Redraws after new points or markers: once per drain of the sample queue, one redraw each time. */
     public void refresh() {
-        List<RunSeries.Marker> markers = series.markers();
-        if (markers.size() < markersDrawn) {
-            clearMarkers();
+        batched(() -> {
+            List<RunSeries.Marker> markers = series.markers();
+            if (markers.size() < markersDrawn) {
+                clearMarkers();
+            }
+            for (int i = markersDrawn; i < markers.size(); i++) {
+                drawMarker(markers.get(i));
+            }
+            markersDrawn = markers.size();
+            datasets.forEach(SeriesDataset::changed);
+        });
+    }
+
+    /**
+     * Makes {@code changes} with the chart's notifications off and announces them once: every dataset, marker,
+     * axis or paint change would otherwise redraw the whole chart on its own, since the on-screen canvas draws on
+     * each change event. Nested calls join the outer one.
+     */
+    private void batched(Runnable changes) {
+        if (!chart.isNotify()) {
+            changes.run();
+            return;
         }
-        for (int i = markersDrawn; i < markers.size(); i++) {
-            drawMarker(markers.get(i));
+        chart.setNotify(false);
+        try {
+            changes.run();
+        } finally {
+            chart.setNotify(true);
         }
-        markersDrawn = markers.size();
-        datasets.forEach(SeriesDataset::changed);
     }
 
     private void drawMarker(RunSeries.Marker m) {
@@ -246,8 +266,10 @@ public final class RunCharts {
         if (log != logWait) {
             logWait = log;
             ValueAxis axis = waitAxis(log);
-            styleAxis(axis);
-            waitPlot.setRangeAxis(axis);
+            batched(() -> {
+                styleAxis(axis);
+                waitPlot.setRangeAxis(axis);
+            });
         }
     }
 
@@ -257,33 +279,37 @@ public final class RunCharts {
 
     /** Shows or hides one side's wait percentiles (series 0–2 are the source's, 3–5 the target's). */
     public void setWaitVisible(boolean source, boolean target) {
-        for (int s = 0; s < 6; s++) {
-            waitRenderer.setSeriesVisible(s, s < 3 ? source : target);
-        }
+        batched(() -> {
+            for (int s = 0; s < 6; s++) {
+                waitRenderer.setSeriesVisible(s, s < 3 ? source : target);
+            }
+        });
     }
 
     public void applyTheme(ChartTheme newTheme) {
-        theme = newTheme;
-        chart.setBackgroundPaint(theme.background());
-        chart.getLegend().setBackgroundPaint(theme.background());
-        chart.getLegend().setItemPaint(theme.text());
-        styleAxis(combined.getDomainAxis());
-        for (XYPlot plot : subplots()) {
-            plot.setBackgroundPaint(theme.plot());
-            plot.setDomainGridlinePaint(theme.grid());
-            plot.setRangeGridlinePaint(theme.grid());
-            plot.setOutlineVisible(false);
-            plot.setOrientation(PlotOrientation.VERTICAL);
-            styleAxis(plot.getRangeAxis());
-        }
-        for (XYPlot plot : List.of(sourcePlot, targetPlot)) {
-            ((XYLineAndShapeRenderer) plot.getRenderer(1)).setSeriesPaint(0, theme.limit());
-            ((XYLineAndShapeRenderer) plot.getRenderer(1)).setSeriesPaint(1, theme.limit());
-        }
-        int drawn = markersDrawn;
-        clearMarkers();
-        series.markers().stream().limit(drawn).forEach(this::drawMarker);
-        markersDrawn = drawn;
+        batched(() -> {
+            theme = newTheme;
+            chart.setBackgroundPaint(theme.background());
+            chart.getLegend().setBackgroundPaint(theme.background());
+            chart.getLegend().setItemPaint(theme.text());
+            styleAxis(combined.getDomainAxis());
+            for (XYPlot plot : subplots()) {
+                plot.setBackgroundPaint(theme.plot());
+                plot.setDomainGridlinePaint(theme.grid());
+                plot.setRangeGridlinePaint(theme.grid());
+                plot.setOutlineVisible(false);
+                plot.setOrientation(PlotOrientation.VERTICAL);
+                styleAxis(plot.getRangeAxis());
+            }
+            for (XYPlot plot : List.of(sourcePlot, targetPlot)) {
+                ((XYLineAndShapeRenderer) plot.getRenderer(1)).setSeriesPaint(0, theme.limit());
+                ((XYLineAndShapeRenderer) plot.getRenderer(1)).setSeriesPaint(1, theme.limit());
+            }
+            int drawn = markersDrawn;
+            clearMarkers();
+            series.markers().stream().limit(drawn).forEach(this::drawMarker);
+            markersDrawn = drawn;
+        });
     }
 
     /**
@@ -293,18 +319,22 @@ public final class RunCharts {
     public void showOnly(Panel panel) {
         // Panel lists the plots in the order subplots() does.
         XYPlot keep = subplots().get(panel.ordinal());
-        for (XYPlot plot : List.copyOf(combined.getSubplots())) {
-            if (plot != keep) {
-                combined.remove(plot);
+        batched(() -> {
+            for (XYPlot plot : List.copyOf(combined.getSubplots())) {
+                if (plot != keep) {
+                    combined.remove(plot);
+                }
             }
-        }
+        });
     }
 
     /** Makes every label and tick {@code scale} times the screen size: a projector needs 2 or more. */
     public void scaleFonts(float scale) {
         fontScale = scale;
-        chart.getLegend().setItemFont(LABEL_FONT.deriveFont(LABEL_FONT.getSize2D() * scale));
-        applyTheme(theme);
+        batched(() -> {
+            chart.getLegend().setItemFont(LABEL_FONT.deriveFont(LABEL_FONT.getSize2D() * scale));
+            applyTheme(theme);
+        });
     }
 
     private void styleAxis(ValueAxis axis) {
