@@ -4,15 +4,12 @@ import io.poollab.chart.ChartTheme;
 import io.poollab.chart.Markers;
 import io.poollab.chart.RunCharts;
 import io.poollab.chart.RunSeries;
-import io.poollab.migrate.RunSample;
-import io.poollab.migrate.SideSample;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * The Run view's goal for long runs: during a simulated 1-hour run (14,400 samples, one every 250 ms, a resize
@@ -24,7 +21,7 @@ import java.util.Random;
  */
 public final class ChartReplayBench {
 
-    private static final int SAMPLES = 3_600 * 4;
+    private static final int SAMPLES = SyntheticHour.SAMPLES_PER_HOUR;
     private static final int WIDTH = 1400;
     private static final int HEIGHT = 640;
 
@@ -33,7 +30,7 @@ public final class ChartReplayBench {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        Random random = new Random(42);
+        SyntheticHour hour = new SyntheticHour(42);
         RunSeries series = new RunSeries();
         RunCharts charts = new RunCharts(series, ChartTheme.LIGHT);
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
@@ -42,15 +39,10 @@ public final class ChartReplayBench {
         warmUp(image, area);
         long heapBefore = usedHeapAfterGc();
         long[] redrawNanos = new long[SAMPLES];
-        int max = 4;
         for (int i = 0; i < SAMPLES; i++) {
-            long elapsedMs = (i + 1) * 250L;
-            if (i > 0 && i % 2_400 == 0) {
-                max = max == 4 ? 8 : 4;
-                Markers.of(elapsedMs, "resize", "source pool resized: maximumPoolSize " + (max == 8 ? 4 : 8) + " → "
-                        + max + ", minimumIdle 4 → 4").ifPresent(series::addMarker);
-            }
-            series.add(sample(random, elapsedMs, max));
+            hour.resizeBefore(i).flatMap(e -> Markers.of(e.elapsedMs(), e.type().id(), e.message()))
+                    .ifPresent(series::addMarker);
+            series.add(hour.sample(i));
             long start = System.nanoTime();
             charts.refresh();
             Graphics2D g = image.createGraphics();
@@ -70,30 +62,16 @@ public final class ChartReplayBench {
     }
 
     private static void warmUp(BufferedImage image, Rectangle2D area) {
-        Random random = new Random(7);
+        SyntheticHour hour = new SyntheticHour(7);
         RunSeries warm = new RunSeries();
         RunCharts charts = new RunCharts(warm, ChartTheme.LIGHT);
         for (int i = 0; i < 1_500; i++) {
-            warm.add(sample(random, (i + 1) * 250L, 4));
+            warm.add(hour.sample(i));
             charts.refresh();
             Graphics2D g = image.createGraphics();
             charts.chart().draw(g, area);
             g.dispose();
         }
-    }
-
-    private static RunSample sample(Random random, long elapsedMs, int max) {
-        return new RunSample(elapsedMs, elapsedMs * 40, elapsedMs * 4_000, 35_000 + random.nextGaussian() * 5_000, 6,
-                side(random, max), side(random, max));
-    }
-
-    private static SideSample side(Random random, int max) {
-        int active = Math.min(max, 2 + random.nextInt(max));
-        int pending = active == max ? random.nextInt(3) : 0;
-        boolean borrowed = random.nextInt(4) == 0;
-        double p50 = 0.02 + random.nextDouble() * 0.05;
-        return new SideSample(active, max - active, pending, max, max, p50, p50 * 8, p50 * 30, p50 * 60,
-                borrowed ? 1 + random.nextInt(20) : 0, 0, 0, max + 1);
     }
 
     private static double ms(long[] sorted, double quantile) {

@@ -1,8 +1,8 @@
 package io.poollab.ui;
 
-import static io.poollab.ui.ScreenshotTour.fx;
-import static io.poollab.ui.ScreenshotTour.fxValue;
-import static io.poollab.ui.ScreenshotTour.waitFor;
+import static io.poollab.ui.FxCalls.fx;
+import static io.poollab.ui.FxCalls.fxValue;
+import static io.poollab.ui.FxCalls.waitFor;
 
 import io.poollab.ui.demo.DemoView;
 import io.poollab.ui.demo.DemoViewModel;

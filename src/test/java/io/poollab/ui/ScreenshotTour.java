@@ -1,5 +1,9 @@
 package io.poollab.ui;
 
+import static io.poollab.ui.FxCalls.fx;
+import static io.poollab.ui.FxCalls.fxValue;
+import static io.poollab.ui.FxCalls.waitFor;
+
 import io.poollab.config.ProfileStore;
 import io.poollab.config.SavedProfile;
 import io.poollab.testing.TestPostgres;
@@ -7,9 +11,6 @@ import io.poollab.ui.run.RunViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -238,35 +239,5 @@ public final class ScreenshotTour {
         BufferedImage image = fxValue(() -> SwingFXUtils.fromFXImage(main.root().getScene().snapshot(null), null));
         ImageIO.write(image, "png", file.toFile());
         System.out.println("wrote " + file);
-    }
-
-    interface FxCall<T> {
-        T call() throws Exception;
-    }
-
-    static <T> T fx(FxCall<T> call) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
-    }
-
-    static <T> T fxValue(java.util.function.Supplier<T> value) throws Exception {
-        return fx(value::get);
-    }
-
-    static void waitFor(int seconds, FxCall<Boolean> condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.call()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("gave up waiting after " + seconds + " s");
-            }
-            Thread.sleep(100);
-        }
     }
 }
