@@ -1,6 +1,7 @@
 package io.poollab.ui;
 
 import io.poollab.config.ConfigException;
+import io.poollab.ui.chart.ChartWarmUp;
 import io.poollab.ui.compare.CompareViewModel;
 import io.poollab.ui.connections.ConnectionsViewModel;
 import io.poollab.ui.history.HistoryViewModel;
@@ -112,7 +113,10 @@ public final class WorkbenchApp extends Application {
         for (String icon : new String[] {"icon-64.png", "icon-256.png"}) {
             stage.getIcons().add(new javafx.scene.image.Image(WorkbenchApp.class.getResource(icon).toExternalForm()));
         }
-        stage.setOnShown(e -> StartupLog.shown());
+        stage.setOnShown(e -> {
+            StartupLog.shown();
+            ChartWarmUp.inBackground(workbench.chartTheme().getValue(), main.runView()::prepareCharts);
+        });
         StartupLog.mark("scene");
         stage.show();
     }
