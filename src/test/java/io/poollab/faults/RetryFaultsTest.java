@@ -96,6 +96,50 @@ class RetryFaultsTest {
         }
     }
 
+    /**
+     * The real thing, on a target server of the test's own: after two partitions PostgreSQL is stopped (pg_ctl stop
+     * -m fast, every session cut) and started again on the same port and data directory 2 s later.
+     */
+    @Test
+    void aRealTargetServerRestartMidCopyIsRetriedAndEveryRowLandsOnce(@TempDir Path data) throws Exception {
+        String source = Posts.database(40_000);
+        int port = TestPostgres.freePort();
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres[] server = {TestPostgres.dedicated(data, port)};
+        String target = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        RunSpec spec = Specs.with(Specs.copy(source, target, "posts", 2, 2), 8, HoldConnections.PER_PARTITION, 1_000,
+                CopyFormat.BINARY).withRetry(new RetrySettings(8, 250, 2_000, false));
+        AtomicInteger completed = new AtomicInteger();
+        Thread[] restart = new Thread[1];
+        RunListener restartAfterTwo = new RunListener() {
+            @Override
+            public void partitionCompleted(PartitionResult partition) {
+                if (completed.incrementAndGet() == 2) {
+                    restart[0] = new Thread(() -> {
+                        try {
+                            server[0] = TestPostgres.restart(server[0], data, 2_000);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    restart[0].start();
+                }
+            }
+        };
+        try (HistoryStore store = HistoryStore.open(home)) {
+            RunResult result = Recorded.run(store, spec, run -> { }, restartAfterTwo);
+            restart[0].join();
+
+            assertThat(result.status()).as(result.error()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(result.tables().get(0).verified()).isTrue();
+            assertThat(retries(result)).isNotEmpty();
+            assertThat(store.detail(result.runId()).orElseThrow().events())
+                    .filteredOn(e -> e.type().equals("retry")).isNotEmpty();
+            assertThat(fingerprint(target)).isEqualTo(fingerprint(source));
+        } finally {
+            server[0].close();
+        }
+    }
+
     @Test
     void aKilledSourceReaderIsRetriedAndEveryRowLandsOnce() throws Exception {
         String source = Posts.database(40_000);

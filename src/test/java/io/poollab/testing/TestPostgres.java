@@ -45,6 +45,35 @@ public final class TestPostgres {
     }
 
     /**
+     * A PostgreSQL of the test's own, on a fixed port and data directory, so that the test can stop it and start it
+     * again ({@link #restart}) as a real server restart: the shared server cannot, under the tests that use it.
+     */
+    public static EmbeddedPostgres dedicated(java.nio.file.Path dataDirectory, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("fsync", "off")
+                .start();
+    }
+
+    /** Stops a {@link #dedicated} server (pg_ctl stop -m fast: every session cut), waits, and starts it again. */
+    public static EmbeddedPostgres restart(EmbeddedPostgres server, java.nio.file.Path dataDirectory, long downMs)
+            throws IOException, InterruptedException {
+        int port = server.getPort();
+        server.close();
+        Thread.sleep(downMs);
+        return dedicated(dataDirectory, port);
+    }
+
+    /** A free TCP port on the loopback interface, for a {@link #dedicated} server. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
      * A role that must log in with a password (the server trusts every other local login), for wrong-password tests.
      * Returns the role's name; its password is {@code right-password}.
      */
