@@ -153,6 +153,9 @@ public final class RunMonitor {
     private void headline(RunSample s) {
         rate.set(Units.rate(s.rowsPerSecond()));
         connections.set(side(s.source()) + "  ·  " + side(s.target()));
+        if (s.source().max() == 0 && s.target().max() == 0) {
+            connectionsCaption.set("connections open, unpooled: source · target");
+        }
     }
 
     /** With connections held per partition, most intervals have no borrow: the latest measured wait stays shown. */
@@ -169,12 +172,12 @@ public final class RunMonitor {
         return switch (mode) {
             case SHARED -> pool.peakActive() + " of " + max;
             case PER_WORKER -> pool.peakActive() + " (" + max + " per worker)";
-            case UNPOOLED -> pool.peakActive() + " unpooled";
+            case UNPOOLED -> String.valueOf(pool.peakActive());
         };
     }
 
     private static String side(SideSample s) {
-        return s.max() > 0 ? s.active() + " of " + s.max() : s.active() + " unpooled";
+        return s.max() > 0 ? s.active() + " of " + s.max() : String.valueOf(s.active());
     }
 
     private void finished(RunResult runResult) {
@@ -194,7 +197,8 @@ public final class RunMonitor {
         waitCaption.set("acquire wait over the run, worse pool");
         io.poollab.config.PoolMode mode = runResult.spec().poolMode();
         connections.set(peak(source, mode) + "  ·  " + peak(target, mode));
-        connectionsCaption.set("peak active of max: source · target");
+        connectionsCaption.set(mode == io.poollab.config.PoolMode.UNPOOLED
+                ? "peak connections open, unpooled: source · target" : "peak active of max: source · target");
         result.set(runResult);
     }
 

@@ -34,6 +34,18 @@ class RunMonitorTest {
     }
 
     @Test
+    void unpooledConnectionsAreCountedOnceWithTheModeInTheCaption() {
+        RunMonitor monitor = new RunMonitor();
+        SideSample open = new SideSample(4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4);
+        monitor.feed().sample(new RunSample(250, 2_500, 25_000, 10_000, 4, open, open));
+
+        monitor.pump();
+
+        assertThat(monitor.connectionsProperty().get()).isEqualTo("4  ·  4");
+        assertThat(monitor.connectionsCaptionProperty().get()).isEqualTo("connections open, unpooled: source · target");
+    }
+
+    @Test
     void theLatestMeasuredWaitStaysShownThroughIntervalsWithoutBorrows() {
         RunMonitor monitor = new RunMonitor();
         monitor.feed().sample(sample(250, 4, 0, 12, 0.31));
